@@ -36,6 +36,7 @@ const MALFORMED: { readonly [P in MalformedProblem]: string } = {
   unclosed_quote: "A quoted field is never closed",
   stray_quote: "A quote character stands inside an unquoted field",
   record_too_long: "The record is longer than the record-size limit",
+  undecodable_bytes: "The record holds bytes that are not valid in the file's encoding (shown as \\xNN)",
 };
 
 const STEPS: { readonly [S in NormalizeStep]: string } = {
@@ -51,8 +52,8 @@ const STEPS: { readonly [S in NormalizeStep]: string } = {
   formula_quote_removed: "spreadsheet guard quote",
 };
 
-/** Raw text in a detail is shortened: a runaway record must not make a runaway cell. */
-const RAW_LIMIT = 500;
+/** Raw text in a detail is kept up to a spreadsheet cell's limit (Excel: 32,767 characters). */
+const RAW_LIMIT = 32_000;
 
 function clip(s: string): string {
   return s.length > RAW_LIMIT ? `${s.slice(0, RAW_LIMIT)}…` : s;
@@ -122,6 +123,8 @@ export function renderReason(r: Reason): string {
       return "The part before the @ has non-ASCII characters: the sending platform must support SMTPUTF8.";
     case "normalized":
       return `Cleaned up: ${r.steps.map((s) => STEPS[s]).join(", ")}.`;
+    case "formula_trigger":
+      return `The address starts with "${r.char}", which spreadsheets read as a formula; the written cell is guarded with a leading ' unless --formula-guard off.`;
     default: {
       const unreachable: never = r;
       throw new Error(`no message for ${JSON.stringify(unreachable)}`);

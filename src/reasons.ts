@@ -35,6 +35,7 @@ export const FLAG_CODES = [
   "mixed_script",
   "smtputf8",
   "normalized",
+  "formula_trigger",
 ] as const;
 
 export type RejectCode = (typeof REJECT_CODES)[number];
@@ -84,7 +85,8 @@ export type MalformedProblem =
   | "field_count"
   | "unclosed_quote"
   | "stray_quote"
-  | "record_too_long";
+  | "record_too_long"
+  | "undecodable_bytes";
 
 /** What `normalized` cleaned up, in the order it was applied. */
 export type NormalizeStep =
@@ -134,7 +136,8 @@ export type Reason =
   | { readonly code: "dns_unknown"; readonly domain: string; readonly error: string }
   | { readonly code: "mixed_script"; readonly label: string; readonly scripts: readonly string[] }
   | { readonly code: "smtputf8" }
-  | { readonly code: "normalized"; readonly steps: readonly NormalizeStep[] };
+  | { readonly code: "normalized"; readonly steps: readonly NormalizeStep[] }
+  | { readonly code: "formula_trigger"; readonly char: string };
 
 /** The reason whose code is C. */
 export type ReasonOf<C extends ReasonCode> = Extract<Reason, { code: C }>;

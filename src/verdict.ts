@@ -8,6 +8,7 @@ const RISKY_FLAGS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
   "typo_suspected",
   "role_account",
   "mixed_script",
+  "formula_trigger",
 ]);
 
 export interface VerdictPolicy {

@@ -1,0 +1,67 @@
+/**
+ * Operational failures — the only things that throw. Per-row problems are reasons (data), never
+ * errors. Each kind maps to one exit status (contract, sysexits.h numbering) in exactly one place.
+ */
+
+export type ErrorKind =
+  | "usage" //            64 bad usage
+  | "data" //             65 unusable input data
+  | "no_input" //         66 input missing or unreadable
+  | "cant_create" //      73 cannot create output
+  | "io" //               74 I/O error while writing
+  | "dns_unavailable" //  75 DNS unavailable, retry later
+  | "internal" //         70 internal error
+  | "interrupted"; //    130/143 (the signal decides)
+
+export const EXIT = Object.freeze({
+  ok: 0,
+  failed: 1,
+  usage: 64,
+  data: 65,
+  no_input: 66,
+  internal: 70,
+  cant_create: 73,
+  io: 74,
+  dns_unavailable: 75,
+  sigint: 130,
+  sigterm: 143,
+});
+
+export class MailsweepError extends Error {
+  readonly kind: ErrorKind;
+  /** For `interrupted`: which signal, so the exit status can say 130 or 143. */
+  readonly signal: NodeJS.Signals | undefined;
+
+  constructor(kind: ErrorKind, message: string, options?: { cause?: unknown; signal?: NodeJS.Signals }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "MailsweepError";
+    this.kind = kind;
+    this.signal = options?.signal;
+  }
+}
+
+export function exitCodeOf(err: unknown): number {
+  if (!(err instanceof MailsweepError)) return EXIT.internal;
+  switch (err.kind) {
+    case "usage":
+      return EXIT.usage;
+    case "data":
+      return EXIT.data;
+    case "no_input":
+      return EXIT.no_input;
+    case "cant_create":
+      return EXIT.cant_create;
+    case "io":
+      return EXIT.io;
+    case "dns_unavailable":
+      return EXIT.dns_unavailable;
+    case "internal":
+      return EXIT.internal;
+    case "interrupted":
+      return err.signal === "SIGTERM" ? EXIT.sigterm : EXIT.sigint;
+    default: {
+      const unreachable: never = err.kind;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,470 @@
+import { createReadStream } from "node:fs";
+import { mkdir, realpath, stat } from "node:fs/promises";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { checkCell, sortReasons, type CellCheck } from "../check/address.js";
+import { DomainAnalyzer, type TypoMode } from "../check/domain.js";
+import { createDomainIntel, type DataSource, type DomainIntel } from "../domains/index.js";
+import { MailsweepError } from "../errors.js";
+import { renderDetail } from "../messages.js";
+import type { Reason, ReasonCode } from "../reasons.js";
+import { createTypoCorrector, type TypoCorrector } from "../typos/index.js";
+import { verdict, type VerdictPolicy } from "../verdict.js";
+import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS, type CsvRecord } from "./csv-reader.js";
+import { DecodeStream, hasEscapedBytes, showEscapedBytes } from "./decode.js";
+import { checkHeaderNames, chooseEmailColumn, looksLikeAddress, sniffDelimiter, type ColumnChoice } from "./detect.js";
+import { guardCell, needsGuard, unguardCell } from "./formula.js";
+import { AtomicCsvWriter, stageText, syncDir, type StagedFile } from "./output.js";
+import { buildReport, type CleanReport, type RunCounts } from "../report/summary.js";
+import type { DnsChecker } from "../dns/index.js";
+
+/** Appended columns, in contract order. */
+export const SWEEP_COLUMNS = [
+  "sweep_status",
+  "sweep_reasons",
+  "sweep_detail",
+  "sweep_original_email",
+  "sweep_suggestion",
+  "sweep_row",
+] as const;
+
+export interface CleanOptions {
+  /** A file path, or "-" for `stdin`. */
+  readonly input: string;
+  /** The stream read for "-" (default: process.stdin). */
+  readonly stdin?: Readable;
+  readonly outDir?: string;
+  readonly emailColumn?: string;
+  readonly noHeader?: boolean;
+  readonly delimiter?: string;
+  readonly encoding?: string;
+  readonly typos?: TypoMode;
+  readonly reject?: readonly ReasonCode[];
+  readonly keep?: readonly ReasonCode[];
+  readonly formulaGuard?: boolean;
+  readonly maxRecordChars?: number;
+  readonly signal?: AbortSignal;
+  /** DNS checker; null or absent means offline (no DNS at all). */
+  readonly dns?: DnsChecker | null;
+  /** Suppression lookup by lower-cased address. */
+  readonly suppressed?: ((key: string) => { since?: string; category?: string | null; source?: string } | undefined) | null;
+  /** Domain lists (default: the bundled ones). */
+  readonly intel?: DomainIntel;
+  readonly typoCorrector?: TypoCorrector;
+  /** Options as the user gave them, recorded in the report. */
+  readonly recordedOptions?: Record<string, unknown>;
+  readonly onProgress?: (p: Progress) => void;
+}
+
+export interface Progress {
+  readonly rows: number;
+  readonly bytes: number;
+  readonly totalBytes: number | null;
+  readonly domains: number;
+}
+
+export interface CleanResult {
+  readonly report: CleanReport;
+  readonly files: { readonly clean: string; readonly rejected: string; readonly report: string };
+}
+
+/** How many rows may wait for DNS answers before reading pauses (a bounded reorder window). */
+const WINDOW = 4096;
+/** Rows sampled for delimiter and column detection. */
+const SAMPLE_CHARS = 64 * 1024;
+/** Too many undecodable records means the encoding is wrong, not that a few rows are broken. */
+const MAX_UNDECODABLE_SHARE = 0.001;
+const MIN_UNDECODABLE_ALLOWED = 3;
+
+function stemOf(input: string): string {
+  if (input === "-") return "stdin";
+  const base = basename(input);
+  const ext = extname(base);
+  return ext.length > 0 && ext.length < base.length ? base.slice(0, -ext.length) : base;
+}
+
+async function resolveInput(input: string): Promise<{ label: string; size: number | null }> {
+  if (input === "-") return { label: "stdin", size: null };
+  try {
+    const st = await stat(input);
+    if (st.isDirectory()) throw new MailsweepError("no_input", `${input} is a folder, not a CSV file.`);
+    return { label: input, size: st.size };
+  } catch (err) {
+    if (err instanceof MailsweepError) throw err;
+    throw new MailsweepError("no_input", `Cannot read ${input}: ${(err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message}.`, { cause: err });
+  }
+}
+
+async function prepareOutDir(dir: string): Promise<string> {
+  try {
+    await mkdir(dir, { recursive: true });
+    return await realpath(dir);
+  } catch (err) {
+    throw new MailsweepError("cant_create", `Cannot use output folder ${dir}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** A row on its way out: the check may still be waiting for DNS. */
+interface Pending {
+  readonly dataRow: number;
+  readonly record: CsvRecord;
+  /** Data cells (own sweep_* columns removed), or null for malformed records. */
+  readonly cells: string[] | null;
+  readonly malformed: Reason | null;
+  readonly previousOriginal: string;
+  check: CellCheck | Promise<CellCheck> | null;
+}
+
+/**
+ * Clean one list: the library entry point behind `mailsweep clean`. Streams the input once with
+ * backpressure, keeps output order equal to input order, and commits the three outputs only after
+ * the whole run succeeded.
+ */
+export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
+  const started = Date.now();
+  const { label, size } = await resolveInput(opts.input);
+  const stem = stemOf(opts.input);
+  const outDir = await prepareOutDir(opts.outDir ?? (opts.input === "-" ? process.cwd() : dirname(resolve(opts.input))));
+  const paths = {
+    clean: join(outDir, `${stem}.clean.csv`),
+    rejected: join(outDir, `${stem}.rejected.csv`),
+    report: join(outDir, `${stem}.report.json`),
+  };
+  if (opts.input !== "-") {
+    for (const p of Object.values(paths)) {
+      if (resolve(p) === resolve(opts.input) || (await sameFile(p, opts.input))) {
+        throw new MailsweepError("usage", `Refusing to overwrite the input: ${opts.input} is also an output path. Use --out-dir.`);
+      }
+    }
+  }
+
+  const typoMode = opts.typos ?? "fix";
+  const formulaGuard = opts.formulaGuard ?? true;
+  const intel = opts.intel ?? createDomainIntel();
+  const typoCorrector = opts.typoCorrector ?? createTypoCorrector();
+  const dns = opts.dns ?? null;
+  const analyzer = new DomainAnalyzer({ intel, typos: typoCorrector, dns, typoMode });
+  const repair = typoMode === "off" ? null : (v: string) => typoCorrector.repairSlip(v);
+  const policy: VerdictPolicy = { keep: new Set(opts.keep ?? []), reject: new Set(opts.reject ?? []) };
+
+  if (dns !== null) await dns.canary(); // before any output exists (contract: exit 75, nothing written)
+
+  const decoder = new DecodeStream({ encoding: opts.encoding, fileLabel: label });
+  const source = opts.input === "-" ? (opts.stdin ?? process.stdin) : createReadStream(opts.input, { highWaterMark: 256 * 1024 });
+  let bytesRead = 0;
+  source.on("data", (chunk: Buffer) => {
+    bytesRead += chunk.length;
+  });
+
+  const counts: RunCounts = {
+    inputRows: 0,
+    cleanRows: 0,
+    rejectedRows: 0,
+    blankRows: 0,
+    byStatus: { valid: 0, risky: 0, unknown: 0, invalid: 0 },
+    byCode: {},
+    neutralisedCells: 0,
+    typoFixes: new Map(),
+    rejectedDomains: new Map(),
+    undecodableRecords: 0,
+  };
+  const seen = new Map<string, number>(); // duplicate key → first data row
+  let writers: { clean: AtomicCsvWriter; rejected: AtomicCsvWriter } | null = null;
+  let staged: StagedFile | null = null;
+  let detection: { delimiter: string; header: boolean; emailColumn: ColumnChoice; emailColumnName: string | null; ownOutput: boolean; sepLine: string | null } | null = null;
+
+  let reader: CsvRecordReader | null = null;
+  let header: string[] | null = null;
+  let width = 0; // data columns (without our own sweep_* columns)
+  let emailIndex = 0;
+  let ownOutput = false;
+  let sample = "";
+  let dataRow = 0;
+  const window: Pending[] = [];
+  let lastProgress = 0;
+
+  const emit = async (p: Pending): Promise<void> => {
+    const w = writers!;
+    const check = p.check === null ? null : p.check instanceof Promise ? await p.check : p.check;
+    let reasons: Reason[];
+    let cells: string[];
+    let written = "";
+    let original = "";
+    let suggestion = "";
+    if (p.malformed !== null || check === null) {
+      reasons = [p.malformed!];
+      cells = new Array<string>(width).fill("");
+    } else {
+      reasons = [...check.reasons];
+      cells = p.cells!;
+      if (check.key !== null) {
+        const first = seen.get(check.key);
+        if (first !== undefined) reasons.push({ code: "duplicate", firstRow: first });
+        else seen.set(check.key, p.dataRow);
+        const hit = opts.suppressed?.(check.key);
+        if (hit) reasons.push({ code: "suppressed", since: hit.since, category: hit.category ?? undefined, source: hit.source });
+        if (reasons.length !== check.reasons.length) sortReasons(reasons);
+      }
+      written = check.written;
+      cells[emailIndex] = written;
+      original = written !== check.original ? check.original : p.previousOriginal;
+      suggestion = check.suggestion;
+      for (const r of reasons) if (r.code === "typo_fixed") bump(counts.typoFixes, `${r.from} → ${r.to}`);
+    }
+    const v = verdict(reasons, policy);
+    counts.byStatus[v.status]++;
+    const codes: string[] = [];
+    for (const r of reasons) {
+      counts.byCode[r.code] = (counts.byCode[r.code] ?? 0) + 1;
+      codes.push(r.code);
+    }
+    const row = cells.concat([v.status, codes.join(";"), showEscapedBytes(renderDetail(reasons)), original, suggestion, String(p.dataRow)]);
+    if (formulaGuard) {
+      for (let i = 0; i < row.length; i++) {
+        const cell = row[i]!;
+        if (needsGuard(cell)) {
+          row[i] = guardCell(cell);
+          counts.neutralisedCells++;
+        }
+      }
+    }
+    if (v.rejected) {
+      counts.rejectedRows++;
+      if (check?.domain) bump(counts.rejectedDomains, check.domain.domain);
+      await w.rejected.write(row);
+    } else {
+      counts.cleanRows++;
+      await w.clean.write(row);
+    }
+  };
+
+  const intake = (record: CsvRecord): Pending | null => {
+    if (record.problem === null && record.raw.trim() === "") {
+      counts.inputRows++;
+      counts.blankRows++;
+      dataRow++;
+      return null;
+    }
+    counts.inputRows++;
+    dataRow++;
+    let malformed: Reason | null = null;
+    let cells: string[] | null = null;
+    let previousOriginal = "";
+    if (record.problem !== null) {
+      malformed = { code: "malformed_row", problem: record.problem, raw: record.raw };
+    } else if (hasEscapedBytes(record.raw)) {
+      counts.undecodableRecords++;
+      if (counts.undecodableRecords > MIN_UNDECODABLE_ALLOWED && counts.undecodableRecords > MAX_UNDECODABLE_SHARE * dataRow) {
+        throw decoder.encodingError();
+      }
+      malformed = { code: "malformed_row", problem: "undecodable_bytes", raw: record.raw };
+    } else {
+      let fields = record.fields;
+      const fullWidth = ownOutput ? width + SWEEP_COLUMNS.length : width;
+      if (fields.length > fullWidth && fields.slice(fullWidth).every((f) => f === "")) {
+        fields = fields.slice(0, fullWidth); // a trailing delimiter adds only empty fields
+      }
+      if (fields.length !== fullWidth) {
+        malformed = { code: "malformed_row", problem: "field_count", raw: record.raw, expected: fullWidth, found: record.fields.length };
+      } else {
+        if (ownOutput) {
+          previousOriginal = unguardCell(fields[width + 3]!);
+          fields = fields.slice(0, width).map(unguardCell);
+        }
+        cells = fields;
+      }
+    }
+    const pending: Pending = { dataRow, record, cells, malformed, previousOriginal, check: null };
+    if (cells !== null) {
+      const check = checkCell(cells[emailIndex]!, analyzer, repair);
+      pending.check = check;
+      // Once answered, the row no longer blocks the head of the window.
+      if (check instanceof Promise) check.then((value) => (pending.check = value), () => undefined);
+    }
+    return pending;
+  };
+
+  const start = async (text: string, final: boolean): Promise<string | null> => {
+    // Wait for enough text to detect the dialect, then set everything up.
+    sample += text;
+    if (!final && sample.length < SAMPLE_CHARS) return null;
+    const sniffed = sniffDelimiter(sample, opts.delimiter);
+    let body = sample;
+    if (sniffed.sepLine !== null) body = body.slice(sniffed.sepLine.length).replace(/^\r?\n/, "");
+    // Blank lines before the first record are not data rows.
+    body = body.replace(/^(?:[ \t]*(?:\r\n|\n|\r))+/, "");
+    reader = new CsvRecordReader({ delimiter: sniffed.delimiter, maxRecordChars: opts.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS });
+    const probe = new CsvRecordReader({ delimiter: sniffed.delimiter });
+    const probeRecords = [...probe.push(body), ...(final ? probe.end() : [])].filter((r) => r.problem === null && r.raw.trim() !== "");
+    const first = probeRecords[0];
+    const hasHeader = !opts.noHeader && first !== undefined && !first.fields.some(looksLikeAddress);
+    let rows = probeRecords.slice(hasHeader ? 1 : 0, 51).map((r) => r.fields);
+    if (hasHeader) {
+      header = first!.fields.map((h, i) => (i === 0 ? h.replace(/^\ufeff/, "") : h));
+      ownOutput = endsWithSweepColumns(header);
+      if (ownOutput) header = header.slice(0, header.length - SWEEP_COLUMNS.length);
+      checkHeaderNames(header, label);
+      width = header.length;
+      if (ownOutput) rows = rows.map((r) => r.slice(0, width).map(unguardCell));
+    } else {
+      width = Math.max(1, ...rows.map((r) => r.length));
+    }
+    const choice = chooseEmailColumn(header, rows, opts.emailColumn, label);
+    emailIndex = choice.index;
+    detection = {
+      delimiter: sniffed.delimiter,
+      header: hasHeader,
+      emailColumn: choice,
+      emailColumnName: header === null ? null : header[emailIndex]!,
+      ownOutput,
+      sepLine: sniffed.sepLine,
+    };
+    const rowDelimiter = probe.lineEnding ?? "\n";
+    const bom = decoder.info.bom || decoder.info.encoding !== "utf-8";
+    writers = {
+      clean: await AtomicCsvWriter.open(paths.clean, { delimiter: sniffed.delimiter, rowDelimiter, bom }),
+      rejected: await AtomicCsvWriter.open(paths.rejected, { delimiter: sniffed.delimiter, rowDelimiter, bom }),
+    };
+    if (hasHeader) {
+      const headerRow = [...header!, ...SWEEP_COLUMNS];
+      if (sniffed.sepLine !== null) {
+        // Keep Excel's `sep=` hint so the outputs open the same way the input did.
+        await writers.clean.write([sniffed.sepLine]);
+        await writers.rejected.write([sniffed.sepLine]);
+      }
+      await writers.clean.write(headerRow.map((h) => (formulaGuard ? guardCell(h) : h)));
+      await writers.rejected.write(headerRow.map((h) => (formulaGuard ? guardCell(h) : h)));
+    }
+    // The header record itself is consumed here, not counted as data.
+    if (hasHeader) {
+      const headerEnd = firstRecordEnd(body, sniffed.delimiter);
+      return body.slice(headerEnd);
+    }
+    return body;
+  };
+
+  const feed = async (records: CsvRecord[]): Promise<void> => {
+    for (const record of records) {
+      const p = intake(record);
+      if (p !== null) window.push(p);
+      // Emit from the head while answers are in, or when the window is full.
+      while (window.length > 0 && (window.length >= WINDOW || !(window[0]!.check instanceof Promise))) {
+        await emit(window.shift()!);
+      }
+      if (opts.onProgress && dataRow - lastProgress >= 5000) {
+        lastProgress = dataRow;
+        opts.onProgress({ rows: dataRow, bytes: bytesRead, totalBytes: size, domains: analyzer.size });
+      }
+    }
+  };
+
+  try {
+    await pipeline(
+      source,
+      decoder,
+      async (texts: AsyncIterable<string>, { signal }: { signal: AbortSignal }) => {
+        for await (const text of texts) {
+          if (signal.aborted) break;
+          if (reader === null) {
+            const body = await start(text, false);
+            if (body === null) continue;
+            await feed(reader!.push(body));
+          } else {
+            await feed(reader!.push(text));
+          }
+        }
+        if (reader === null) {
+          const body = await start("", true);
+          if (body !== null) await feed(reader!.push(body));
+        }
+        await feed(reader!.end());
+        while (window.length > 0) await emit(window.shift()!);
+      },
+      ...(opts.signal ? [{ signal: opts.signal }] : []),
+    );
+    if (opts.signal?.aborted) throw interrupted(opts.signal);
+    if (counts.inputRows !== counts.cleanRows + counts.rejectedRows + counts.blankRows) {
+      throw new MailsweepError(
+        "internal",
+        `Row accounting failed: ${counts.inputRows} input rows but ${counts.cleanRows} clean + ${counts.rejectedRows} rejected + ${counts.blankRows} blank.`,
+      );
+    }
+    const w = writers as { clean: AtomicCsvWriter; rejected: AtomicCsvWriter } | null;
+    if (w === null || detection === null) throw new MailsweepError("internal", "the input was never read");
+    await Promise.all([w.clean.finish(), w.rejected.finish()]);
+    const report = buildReport({
+      input: label,
+      stem,
+      files: paths,
+      counts,
+      detection,
+      encoding: decoder.info,
+      options: opts.recordedOptions ?? {},
+      sources: collectSources(intel, typoCorrector),
+      dns: dns?.stats() ?? null,
+      offline: dns === null,
+      startedAt: started,
+      finishedAt: Date.now(),
+      domains: analyzer,
+    });
+    staged = await stageText(paths.report, `${JSON.stringify(report, null, 2)}\n`);
+    // Report last: its presence says the two lists beside it are complete.
+    await w.clean.commit();
+    await w.rejected.commit();
+    await staged.commit();
+    await syncDir(outDir);
+    return { report, files: paths };
+  } catch (err) {
+    const w = writers as { clean: AtomicCsvWriter; rejected: AtomicCsvWriter } | null;
+    await Promise.all([w?.clean.abort(), w?.rejected.abort(), (staged as StagedFile | null)?.abort()]);
+    if (opts.signal?.aborted) throw interrupted(opts.signal);
+    if (err instanceof MailsweepError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EACCES" || code === "EISDIR") {
+      throw new MailsweepError("no_input", `Cannot read ${label}: ${(err as Error).message}`, { cause: err });
+    }
+    throw err;
+  }
+}
+
+function interrupted(signal: AbortSignal): MailsweepError {
+  const reason: unknown = signal.reason;
+  const sig = reason === "SIGTERM" || reason === "SIGINT" ? reason : "SIGINT";
+  return new MailsweepError("interrupted", `Interrupted (${sig}); no output was written.`, { signal: sig });
+}
+
+function endsWithSweepColumns(header: readonly string[]): boolean {
+  if (header.length < SWEEP_COLUMNS.length) return false;
+  const tail = header.slice(header.length - SWEEP_COLUMNS.length);
+  return tail.every((h, i) => unguardCell(h.trim()) === SWEEP_COLUMNS[i]);
+}
+
+/** Where the first record of `text` ends, including its terminator. */
+function firstRecordEnd(text: string, delimiter: string): number {
+  const reader = new CsvRecordReader({ delimiter });
+  const [first] = reader.push(text);
+  if (first === undefined) return text.length;
+  let end = first.raw.length;
+  if (text.charCodeAt(end) === 13) end++;
+  if (text.charCodeAt(end) === 10) end++;
+  return end;
+}
+
+function bump<K>(map: Map<K, number>, key: K): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+function collectSources(intel: DomainIntel, typos: TypoCorrector): DataSource[] {
+  const seen = new Set<string>();
+  return [...intel.sources(), ...typos.sources()].filter((s) => (seen.has(s.name) ? false : (seen.add(s.name), true)));
+}

@@ -1,0 +1,194 @@
+import { MailsweepError } from "../errors.js";
+import { CsvRecordReader } from "./csv-reader.js";
+
+/** Delimiters the detector chooses between (contract). */
+export const DELIMITERS = [",", ";", "\t", "|"] as const;
+
+export interface Sniffed {
+  readonly delimiter: string;
+  /** Excel's `sep=X` first line was present (it is kept in the outputs). */
+  readonly sepLine: string | null;
+}
+
+const SEP_LINE = /^sep=(.)\r?\n?/i;
+
+/**
+ * Pick the delimiter that splits the sample into the most consistent number of fields (> 1).
+ * Ties go to the order of DELIMITERS. A one-column file gets ",".
+ */
+export function sniffDelimiter(sample: string, forced?: string): Sniffed {
+  const sep = SEP_LINE.exec(sample);
+  const sepLine = sep ? sep[0].replace(/\r?\n$/, "") : null;
+  if (forced !== undefined) return { delimiter: forced, sepLine };
+  if (sep) return { delimiter: sep[1]!, sepLine };
+  let best: { delimiter: string; share: number; fields: number } = { delimiter: ",", share: 0, fields: 1 };
+  for (const d of DELIMITERS) {
+    const reader = new CsvRecordReader({ delimiter: d });
+    const records = reader.push(sample).filter((r) => r.raw.trim() !== "").slice(0, 200);
+    if (records.length === 0) continue;
+    const counts = new Map<number, number>();
+    for (const r of records) counts.set(r.fields.length, (counts.get(r.fields.length) ?? 0) + 1);
+    let mode = 1;
+    let modeCount = 0;
+    for (const [fields, count] of counts) {
+      if (count > modeCount || (count === modeCount && fields > mode)) {
+        mode = fields;
+        modeCount = count;
+      }
+    }
+    if (mode < 2) continue;
+    const share = modeCount / records.length;
+    if (share > best.share + 1e-9 || (Math.abs(share - best.share) < 1e-9 && mode > best.fields)) {
+      best = { delimiter: d, share, fields: mode };
+    }
+  }
+  return { delimiter: best.delimiter, sepLine };
+}
+
+/** Does a cell look like an address (for header detection and headerless column detection)? */
+export function looksLikeAddress(cell: string): boolean {
+  const s = cell.trim().replace(/^mailto:/i, "").replace(/^.*<([^<>]*)>\s*$/, "$1");
+  return s.length <= 320 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(s);
+}
+
+function headerKey(name: string): string {
+  return name
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/^["'\s\ufeff]+|["'\s]+$/g, "")
+    .replace(/[\s_\-.:/()]+/g, " ")
+    .replace(/ё/g, "е")
+    .trim();
+}
+
+/**
+ * Header names that mean "the email address" exactly, after headerKey(): English and the
+ * languages of the CRMs our users export from. A column named so beats one that merely contains
+ * the word (`Secondary Email`, `Email Opt-In`).
+ */
+const EXACT_NAMES: ReadonlySet<string> = new Set(
+  [
+    "email", "e mail", "emails", "email address", "e mail address", "emailaddress", "email addr",
+    "mail", "mail address", "mailaddress", "email id", "email adress",
+    "почта", "электронная почта", "эл почта", "адрес электронной почты", "адрес эл почты",
+    "электронный адрес", "адрес почты", "e mail адрес", "email адрес", "емейл", "емэйл", "имейл",
+    "мейл", "е мейл", "эл адрес", "пошта", "електронна пошта", "адреса електронної пошти",
+    "correo", "correo electronico", "correo electrónico", "email de contacto",
+    "courriel", "adresse email", "adresse e mail", "adresse électronique", "mél",
+    "e mail adresse", "email adresse", "emailadresse", "indirizzo email", "posta elettronica",
+    "e posta", "e posta adresi", "endereço de email", "endereço de e mail", "adres email",
+    "adres e mail", "e mailadres",
+  ].map(headerKey),
+);
+
+const CONTAINS = /(^|\s)(e ?mails?|mail|почта|пошта|емейл|имейл|correo|courriel)($|\s)|email|e-mail|почт/u;
+
+export interface ColumnChoice {
+  readonly index: number;
+  readonly how: "option" | "exact" | "contains" | "data";
+}
+
+function atShare(rows: readonly (readonly string[])[], index: number): number {
+  if (rows.length === 0) return 0;
+  let n = 0;
+  for (const r of rows) if (looksLikeAddress(r[index] ?? "")) n++;
+  return n / rows.length;
+}
+
+function listHeaders(header: readonly string[]): string {
+  return header.map((h, i) => `${i + 1}: "${h}"`).join(", ");
+}
+
+/**
+ * Choose the email column. `option` is `--email-column`: a header name (case-insensitive) or a
+ * 1-based index. Without a header the column is given by index or detected from the data.
+ */
+export function chooseEmailColumn(
+  header: readonly string[] | null,
+  sample: readonly (readonly string[])[],
+  option: string | undefined,
+  fileLabel: string,
+): ColumnChoice {
+  const width = header?.length ?? Math.max(0, ...sample.map((r) => r.length));
+  if (option !== undefined) {
+    if (header) {
+      const wanted = headerKey(option);
+      const hits = header.flatMap((h, i) => (headerKey(h) === wanted ? [i] : []));
+      if (hits.length === 1) return { index: hits[0]!, how: "option" };
+      if (hits.length > 1) {
+        throw new MailsweepError("data", `${fileLabel}: more than one column is named "${option}". Columns: ${listHeaders(header)}.`);
+      }
+    }
+    if (/^\d+$/.test(option)) {
+      const index = Number(option) - 1;
+      if (index >= 0 && index < width) return { index, how: "option" };
+    }
+    throw new MailsweepError(
+      "usage",
+      header
+        ? `--email-column "${option}" matches no column of ${fileLabel}. Columns: ${listHeaders(header)}.`
+        : `--email-column ${option}: ${fileLabel} has ${width} column(s); give a 1-based index.`,
+    );
+  }
+  if (header === null) {
+    let bestIndex = -1;
+    let bestShare = 0;
+    for (let i = 0; i < width; i++) {
+      const share = atShare(sample, i);
+      if (share > bestShare) {
+        bestShare = share;
+        bestIndex = i;
+      }
+    }
+    if (bestIndex < 0) {
+      throw new MailsweepError("data", `${fileLabel}: no column holds email addresses in the first rows; give --email-column N.`);
+    }
+    return { index: bestIndex, how: "data" };
+  }
+  const keys = header.map(headerKey);
+  for (const [how, test] of [
+    ["exact", (k: string) => EXACT_NAMES.has(k)],
+    ["contains", (k: string) => CONTAINS.test(k)],
+  ] as const) {
+    const hits = keys.flatMap((k, i) => (test(k) ? [i] : []));
+    if (hits.length === 1) return { index: hits[0]!, how };
+    if (hits.length > 1) {
+      // Equal names: let the data break the tie only when it does so clearly.
+      const ranked = hits.map((i) => ({ i, share: atShare(sample, i) })).sort((a, b) => b.share - a.share);
+      if (ranked[0]!.share >= 0.5 && ranked[0]!.share - ranked[1]!.share >= 0.3) return { index: ranked[0]!.i, how };
+      throw new MailsweepError(
+        "data",
+        `${fileLabel}: several columns could hold the email address (${hits.map((i) => `"${header[i]}"`).join(", ")}); choose one with --email-column. Columns: ${listHeaders(header)}.`,
+      );
+    }
+  }
+  throw new MailsweepError(
+    "data",
+    `${fileLabel}: no column looks like the email address; name it with --email-column. Columns: ${listHeaders(header)}.`,
+  );
+}
+
+/**
+ * Duplicate names, and blank names anywhere but at the end, are errors: a CRM re-import maps
+ * columns by name, so the output would be ambiguous. Trailing blank names — the empty column
+ * Excel leaves after a trailing delimiter — are allowed.
+ */
+export function checkHeaderNames(header: readonly string[], fileLabel: string): void {
+  let last = header.length - 1;
+  while (last >= 0 && header[last]!.trim() === "") last--;
+  const problems: string[] = [];
+  for (let i = 0; i <= last; i++) {
+    if (header[i]!.trim() === "") problems.push(`column ${i + 1} has no name`);
+  }
+  const seen = new Map<string, number>();
+  for (let i = 0; i <= last; i++) {
+    const key = header[i]!.trim().toLowerCase();
+    if (key === "") continue;
+    const first = seen.get(key);
+    if (first !== undefined) problems.push(`columns ${first + 1} and ${i + 1} are both named "${header[i]!.trim()}"`);
+    else seen.set(key, i);
+  }
+  if (problems.length > 0) {
+    throw new MailsweepError("data", `${fileLabel}: header row problems: ${problems.join("; ")}.`);
+  }
+}
