@@ -23,8 +23,12 @@ export interface Normalized {
  */
 export const MAX_CELL_LENGTH = 1000;
 
-/** Safety net for the fixed-point loop; each pass shortens the text, so it is never reached. */
-const MAX_PASSES = MAX_CELL_LENGTH + 10;
+/**
+ * Safety net for the fixed-point loop. A pass makes one change: either it shortens the text
+ * (at most MAX_CELL_LENGTH times) or it is one of three idempotent mappings (full-width @, NFC,
+ * domain case/IDNA), so this bound is never reached.
+ */
+const MAX_PASSES = 4 * MAX_CELL_LENGTH + 10;
 
 /** Characters a spreadsheet formula guard protects (OWASP CSV injection): `'` is put before them. */
 const FORMULA_GUARDED = new Set(["=", "+", "-", "@", "\t", "\r"]);
@@ -44,6 +48,12 @@ class StepLog {
 
 /** Trim whitespace and invisible characters at both ends, logging which kind went. */
 function trimEnds(s: string, log: StepLog): string {
+  const first = String.fromCodePoint(s.codePointAt(0) ?? 0x41);
+  const last = s.slice(-1);
+  const edge = (ch: string): boolean => isWhitespace(ch) || isInvisible(ch);
+  // Cheap exit for the common case. The last UTF-16 unit of an astral character is a lone low
+  // surrogate, which counts as an edge, so such strings take the slow path over whole code points.
+  if (!edge(first) && !edge(last)) return s;
   const cps = Array.from(s);
   let start = 0;
   let end = cps.length;
@@ -129,15 +139,20 @@ function stripQuotes(s: string): string {
  */
 function unwrapAngle(s: string, log: StepLog): string {
   if (!s.endsWith(">")) return s;
-  const lt = s.lastIndexOf("<");
-  if (lt < 0) return s;
-  const inner = s.slice(lt + 1, -1);
-  if (inner.includes(">") || inner.trim() === "") return s;
-  const name = s.slice(0, lt);
-  if (name.trim() === "") {
-    log.add("angle_brackets_removed");
-    return inner;
+  if (s.startsWith("<")) {
+    // `<addr>`, or nested `<<addr>>` (peeled one layer per pass).
+    const inner = s.slice(1, -1);
+    const nested = inner.startsWith("<") && inner.endsWith(">");
+    if (inner.trim() !== "" && (nested || !/[<>]/.test(inner))) {
+      log.add("angle_brackets_removed");
+      return inner;
+    }
   }
+  const lt = s.lastIndexOf("<");
+  if (lt <= 0) return s;
+  const inner = s.slice(lt + 1, -1);
+  const name = s.slice(0, lt);
+  if (inner.trim() === "" || name.trim() === "") return s;
   if (/[<>@]/.test(unquotedPart(name)) && stripQuotes(name).toLowerCase() !== inner.trim().toLowerCase()) {
     return s;
   }
@@ -173,21 +188,30 @@ function canonicalizeDomain(s: string, log: StepLog): string {
   return canon === domain ? s : s.slice(0, at + 1) + canon;
 }
 
+const PASS: readonly ((s: string, log: StepLog) => string)[] = [
+  wideAt,
+  nfc,
+  trimEnds,
+  dropTrailingPunctuation,
+  dropFormulaQuote,
+  dropMailto,
+  unwrapAngle,
+  canonicalizeDomain,
+];
+
 /** Clean a raw cell. Never throws. `value === cell` when nothing changed (`steps` empty). */
 export function normalizeCell(cell: string): Normalized {
   const log = new StepLog();
   let s = trimEnds(cell, log);
   if (s.length > MAX_CELL_LENGTH) return { value: s, steps: log.steps };
+  // One change per pass, then start over: the domain is only canonicalised once no wrapper is
+  // left, so `mailto:a@b.com?subject=Hi` never logs a lower-cased query as a domain change.
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const before = s;
-    s = wideAt(s, log);
-    s = nfc(s, log);
-    s = trimEnds(s, log);
-    s = dropTrailingPunctuation(s, log);
-    s = dropFormulaQuote(s, log);
-    s = dropMailto(s, log);
-    s = unwrapAngle(s, log);
-    s = canonicalizeDomain(s, log);
+    for (const step of PASS) {
+      s = step(s, log);
+      if (s !== before) break;
+    }
     if (s === before) break;
   }
   return { value: s, steps: s === cell ? [] : log.steps };
