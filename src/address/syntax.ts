@@ -144,10 +144,10 @@ export function validateAddress(value: string): Validation {
   if (unsafe !== null) {
     return { address: null, reasons: [{ code: "unsafe_unicode", codePoint: unsafe.codePoint, index: unsafe.index }] };
   }
-  if (hasWhitespace(value)) return invalid("whitespace_inside");
   // `"john doe"@x.com`: legal RFC 5322 but refused by list platforms; a quoted local part may
-  // contain `@`, so this is decided before counting them.
+  // contain spaces and `@`, so this is decided before looking for either.
   if (value.startsWith('"')) return invalid("quoted_local");
+  if (hasWhitespace(value)) return invalid("whitespace_inside");
   const at = value.indexOf("@");
   if (at < 0) return invalid("no_at");
   if (value.indexOf("@", at + 1) >= 0) return invalid("multiple_at");
