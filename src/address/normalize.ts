@@ -1,0 +1,218 @@
+import type { NormalizeStep } from "../reasons.js";
+import { canonicalDomain, isInvisible, isWhitespace } from "./unicode.js";
+
+/**
+ * Cleaning of one raw email cell: everything a copy-paste, a mail client or a spreadsheet adds
+ * around an address that the subscriber never typed. Pure; never throws.
+ *
+ * The steps run repeatedly until nothing changes, because the wrappers nest in any order
+ * (`  "Doe, J." <mailto:J@Example.com>;  `). Each pass either shortens the text or applies an
+ * idempotent mapping, so the loop ends, and the result is a fixed point: normalising our own
+ * output changes nothing (the "second sweep changes nothing" contract).
+ */
+
+export interface Normalized {
+  readonly value: string;
+  readonly steps: readonly NormalizeStep[];
+}
+
+/**
+ * Cells longer than this are not addresses (RFC 5321 caps a path at 256 octets). Past it only
+ * the ends are trimmed, so a 50,000-character cell costs one linear scan; syntax.ts rejects it
+ * as `cell_too_long`.
+ */
+export const MAX_CELL_LENGTH = 1000;
+
+/**
+ * Safety net for the fixed-point loop. A pass makes one change: either it shortens the text
+ * (at most MAX_CELL_LENGTH times) or it is one of three idempotent mappings (full-width @, NFC,
+ * domain case/IDNA), so this bound is never reached.
+ */
+const MAX_PASSES = 4 * MAX_CELL_LENGTH + 10;
+
+/** Characters a spreadsheet formula guard protects (OWASP CSV injection): `'` is put before them. */
+const FORMULA_GUARDED = new Set(["=", "+", "-", "@", "\t", "\r"]);
+
+/** Punctuation left at the end by copying from a sentence or a comma/semicolon list. */
+const TRAILING_PUNCTUATION = new Set([".", ",", ";"]);
+
+/** U+FF20 FULLWIDTH COMMERCIAL AT (IME input) and U+FE6B SMALL COMMERCIAL AT. */
+const WIDE_AT = /[\uFF20\uFE6B]/g;
+
+class StepLog {
+  readonly steps: NormalizeStep[] = [];
+  add(step: NormalizeStep): void {
+    if (!this.steps.includes(step)) this.steps.push(step);
+  }
+}
+
+/** Trim whitespace and invisible characters at both ends, logging which kind went. */
+function trimEnds(s: string, log: StepLog): string {
+  const first = String.fromCodePoint(s.codePointAt(0) ?? 0x41);
+  const last = s.slice(-1);
+  const edge = (ch: string): boolean => isWhitespace(ch) || isInvisible(ch);
+  // Cheap exit for the common case. The last UTF-16 unit of an astral character is a lone low
+  // surrogate, which counts as an edge, so such strings take the slow path over whole code points.
+  if (!edge(first) && !edge(last)) return s;
+  const cps = Array.from(s);
+  let start = 0;
+  let end = cps.length;
+  let ws = false;
+  let inv = false;
+  const classify = (ch: string): boolean => {
+    if (isWhitespace(ch)) return (ws = true);
+    if (isInvisible(ch)) return (inv = true);
+    return false;
+  };
+  while (start < end && classify(cps[start] ?? "")) start++;
+  while (end > start && classify(cps[end - 1] ?? "")) end--;
+  if (!ws && !inv) return s;
+  if (ws) log.add("trimmed");
+  if (inv) log.add("invisible_removed");
+  return cps.slice(start, end).join("");
+}
+
+function dropTrailingPunctuation(s: string, log: StepLog): string {
+  let end = s.length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(s[end - 1] ?? "")) end--;
+  if (end === s.length) return s;
+  log.add("trailing_punctuation_removed");
+  return s.slice(0, end);
+}
+
+/** `'=x@y.com` → `=x@y.com`: the guard quote our own output (or a spreadsheet) put there. */
+function dropFormulaQuote(s: string, log: StepLog): string {
+  if (s.length < 2 || s[0] !== "'" || !FORMULA_GUARDED.has(s[1] ?? "")) return s;
+  log.add("formula_quote_removed");
+  return s.slice(1);
+}
+
+/**
+ * `mailto:addr` and `mailto:addr?subject=…` (RFC 6068). The query is dropped; `%XX` escapes are
+ * decoded because RFC 6068 §2 requires them for `+`, `%` and non-ASCII in the address. A bare
+ * `?` is legal atext in a local part, so the query is only cut after a `mailto:`.
+ */
+function dropMailto(s: string, log: StepLog): string {
+  if (s.length < 7 || s.slice(0, 7).toLowerCase() !== "mailto:") return s;
+  log.add("mailto_removed");
+  let rest = s.slice(7);
+  const q = rest.indexOf("?");
+  if (q >= 0) rest = rest.slice(0, q);
+  if (rest.includes("%")) {
+    try {
+      rest = decodeURIComponent(rest);
+    } catch {
+      // Broken escapes are left as typed; syntax.ts rejects the address.
+    }
+  }
+  return rest;
+}
+
+/** The characters of a display name that are outside double-quoted strings (RFC 5322 §3.2.4). */
+function unquotedPart(name: string): string {
+  let out = "";
+  let quoted = false;
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i] ?? "";
+    if (quoted && ch === "\\") {
+      i++;
+      continue;
+    }
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted) out += ch;
+  }
+  return out;
+}
+
+function stripQuotes(s: string): string {
+  const t = s.trim();
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) return t.slice(1, -1).trim();
+  return t;
+}
+
+/**
+ * `<addr>`, `Name <addr>`, `"Doe, John" <addr>` (RFC 5322 §3.4 name-addr).
+ *
+ * The display name must not itself hold an address or brackets outside quotes: a cell like
+ * `<a@x.com>, <b@y.com>` holds two subscribers and picking one silently would lose the other,
+ * so it is left for syntax.ts to reject. The one exception is Outlook's `a@x.com <a@x.com>`.
+ */
+function unwrapAngle(s: string, log: StepLog): string {
+  if (!s.endsWith(">")) return s;
+  if (s.startsWith("<")) {
+    // `<addr>`, or nested `<<addr>>` (peeled one layer per pass).
+    const inner = s.slice(1, -1);
+    const nested = inner.startsWith("<") && inner.endsWith(">");
+    if (inner.trim() !== "" && (nested || !/[<>]/.test(inner))) {
+      log.add("angle_brackets_removed");
+      return inner;
+    }
+  }
+  const lt = s.lastIndexOf("<");
+  if (lt <= 0) return s;
+  const inner = s.slice(lt + 1, -1);
+  const name = s.slice(0, lt);
+  if (inner.trim() === "" || name.trim() === "") return s;
+  if (/[<>@]/.test(unquotedPart(name)) && stripQuotes(name).toLowerCase() !== inner.trim().toLowerCase()) {
+    return s;
+  }
+  log.add("display_name_removed");
+  return inner;
+}
+
+function wideAt(s: string, log: StepLog): string {
+  const out = s.replace(WIDE_AT, "@");
+  if (out !== s) log.add("fullwidth_at");
+  return out;
+}
+
+function nfc(s: string, log: StepLog): string {
+  const out = s.normalize("NFC");
+  if (out !== s) log.add("unicode_nfc");
+  return out;
+}
+
+/**
+ * Lower-case the domain (RFC 5321 §2.4: domains are case-insensitive, local parts are not) and
+ * map internationalised names to their canonical Unicode form. IDNA mapping has no step of its
+ * own; it is recorded as `unicode_nfc`, the nearest kind of change.
+ */
+function canonicalizeDomain(s: string, log: StepLog): string {
+  const at = s.indexOf("@");
+  if (at < 0 || s.indexOf("@", at + 1) >= 0) return s;
+  const domain = s.slice(at + 1);
+  const lower = domain.toLowerCase();
+  if (lower !== domain) log.add("domain_lowercased");
+  const canon = canonicalDomain(domain);
+  if (canon !== lower.normalize("NFC")) log.add("unicode_nfc");
+  return canon === domain ? s : s.slice(0, at + 1) + canon;
+}
+
+const PASS: readonly ((s: string, log: StepLog) => string)[] = [
+  wideAt,
+  nfc,
+  trimEnds,
+  dropTrailingPunctuation,
+  dropFormulaQuote,
+  dropMailto,
+  unwrapAngle,
+  canonicalizeDomain,
+];
+
+/** Clean a raw cell. Never throws. `value === cell` when nothing changed (`steps` empty). */
+export function normalizeCell(cell: string): Normalized {
+  const log = new StepLog();
+  let s = trimEnds(cell, log);
+  if (s.length > MAX_CELL_LENGTH) return { value: s, steps: log.steps };
+  // One change per pass, then start over: the domain is only canonicalised once no wrapper is
+  // left, so `mailto:a@b.com?subject=Hi` never logs a lower-cased query as a domain change.
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const before = s;
+    for (const step of PASS) {
+      s = step(s, log);
+      if (s !== before) break;
+    }
+    if (s === before) break;
+  }
+  return { value: s, steps: s === cell ? [] : log.steps };
+}

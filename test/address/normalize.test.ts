@@ -1,0 +1,182 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { MAX_CELL_LENGTH, normalizeCell, validateAddress } from "../../src/address/index.js";
+import type { NormalizeStep } from "../../src/reasons.js";
+
+type Row = readonly [cell: string, value: string, steps: readonly NormalizeStep[]];
+
+describe("normalizeCell: each step", () => {
+  const rows: Row[] = [
+    // whitespace and invisible characters at the ends
+    ["  a@b.com  ", "a@b.com", ["trimmed"]],
+    ["\ta@b.com\r\n", "a@b.com", ["trimmed"]],
+    ["\u00a0a@b.com\u00a0", "a@b.com", ["trimmed"]], // NBSP from a web page
+    ["\u3000a@b.com", "a@b.com", ["trimmed"]], // ideographic space
+    ["a@b.com\u2028", "a@b.com", ["trimmed"]], // line separator
+    ["\u200ba@b.com", "a@b.com", ["invisible_removed"]], // ZWSP
+    ["a@b.com\u200c", "a@b.com", ["invisible_removed"]], // ZWNJ
+    ["a@b.com\u200d", "a@b.com", ["invisible_removed"]], // ZWJ
+    ["\ufeffa@b.com", "a@b.com", ["invisible_removed"]], // BOM left by a UTF-8 export
+    ["a@b.com\u2060", "a@b.com", ["invisible_removed"]], // word joiner
+    ["\u200ea@b.com\u200f", "a@b.com", ["invisible_removed"]], // LRM / RLM
+    ["\u202ea@b.com\u202c", "a@b.com", ["invisible_removed"]], // RLO ... PDF
+    ["\u2066a@b.com\u2069", "a@b.com", ["invisible_removed"]], // isolates
+    ["\u0000a@b.com", "a@b.com", ["invisible_removed"]], // NUL
+    ["a@b.com\u00ad", "a@b.com", ["invisible_removed"]], // soft hyphen
+    [" \u200b a@b.com \ufeff ", "a@b.com", ["trimmed", "invisible_removed"]],
+    ["\ufeff a@b.com", "a@b.com", ["trimmed", "invisible_removed"]],
+    // angle brackets and display names (RFC 5322 name-addr)
+    ["<a@b.com>", "a@b.com", ["angle_brackets_removed"]],
+    ["< a@b.com >", "a@b.com", ["angle_brackets_removed", "trimmed"]],
+    ["<<a@b.com>>", "a@b.com", ["angle_brackets_removed"]],
+    ["John Doe <a@b.com>", "a@b.com", ["display_name_removed"]],
+    ["John Doe<a@b.com>", "a@b.com", ["display_name_removed"]],
+    ['"Doe, John" <a@b.com>', "a@b.com", ["display_name_removed"]],
+    ['"Name, Jr." <a@b.com>', "a@b.com", ["display_name_removed"]],
+    ['"Eve <e@x.com>" <a@b.com>', "a@b.com", ["display_name_removed"]],
+    ['"Say \\"hi\\"" <a@b.com>', "a@b.com", ["display_name_removed"]],
+    ["Иван Петров <ivan@пример.рф>", "ivan@пример.рф", ["display_name_removed"]],
+    ["a@b.com <a@b.com>", "a@b.com", ["display_name_removed"]], // Outlook repeats the address
+    ["'A@b.com' <a@b.com>", "a@b.com", ["display_name_removed"]],
+    // mailto: (RFC 6068)
+    ["mailto:a@b.com", "a@b.com", ["mailto_removed"]],
+    ["MAILTO:a@b.com", "a@b.com", ["mailto_removed"]],
+    ["MailTo:a@b.com", "a@b.com", ["mailto_removed"]],
+    ["mailto:a@b.com?subject=Hello%20there", "a@b.com", ["mailto_removed"]],
+    ["mailto:a@b.com?", "a@b.com", ["mailto_removed"]],
+    ["mailto:john%2Btag@b.com", "john+tag@b.com", ["mailto_removed"]],
+    ["mailto:a%40b.com", "a@b.com", ["mailto_removed"]],
+    ["mailto:a%ZZ@b.com", "a%ZZ@b.com", ["mailto_removed"]], // broken escape left alone
+    ["<mailto:a@b.com>", "a@b.com", ["angle_brackets_removed", "mailto_removed"]],
+    ["Name <mailto:a@b.com?subject=x>", "a@b.com", ["display_name_removed", "mailto_removed"]],
+    // trailing punctuation from a sentence or list
+    ["a@b.com.", "a@b.com", ["trailing_punctuation_removed"]],
+    ["a@b.com,", "a@b.com", ["trailing_punctuation_removed"]],
+    ["a@b.com;", "a@b.com", ["trailing_punctuation_removed"]],
+    ["a@b.com.,;", "a@b.com", ["trailing_punctuation_removed"]],
+    ["a@b.com . ", "a@b.com", ["trimmed", "trailing_punctuation_removed"]],
+    ["<a@b.com>;", "a@b.com", ["trailing_punctuation_removed", "angle_brackets_removed"]],
+    // full-width at sign (IME input)
+    ["a＠b.com", "a@b.com", ["fullwidth_at"]],
+    ["a﹫b.com", "a@b.com", ["fullwidth_at"]],
+    // NFC
+    ["jose\u0301@b.com", "jos\u00e9@b.com", ["unicode_nfc"]],
+    ["a@cafe\u0301.fr", "a@caf\u00e9.fr", ["unicode_nfc"]],
+    // domain case (RFC 5321 §2.4), local case kept
+    ["a@B.COM", "a@b.com", ["domain_lowercased"]],
+    ["John.Doe@Example.Com", "John.Doe@example.com", ["domain_lowercased"]],
+    ["A@ПРИМЕР.РФ", "A@пример.рф", ["domain_lowercased"]],
+    // IDNA mapping is logged as unicode_nfc (no step of its own)
+    ["a@ｇｍａｉｌ．com", "a@gmail.com", ["unicode_nfc"]],
+    ["a@gmail。com", "a@gmail.com", ["unicode_nfc"]],
+    ["a@xn--e1afmkfd.xn--p1ai", "a@пример.рф", ["unicode_nfc"]],
+    ["a@XN--E1AFMKFD.XN--P1AI", "a@пример.рф", ["domain_lowercased", "unicode_nfc"]],
+    // spreadsheet formula guard quote
+    ["'=foo@x.com", "=foo@x.com", ["formula_quote_removed"]],
+    ["'+1@x.com", "+1@x.com", ["formula_quote_removed"]],
+    ["'-dash@x.com", "-dash@x.com", ["formula_quote_removed"]],
+    ["'@x.com", "@x.com", ["formula_quote_removed"]],
+    ["' a@b.com", "' a@b.com", []], // not a guard: nothing to guard follows
+    // combinations, applied until nothing changes
+    ['  "Doe, J." <mailto:J@Example.COM?subject=Hi>;  ', "J@example.com", [
+      "trimmed", "trailing_punctuation_removed", "display_name_removed", "mailto_removed", "domain_lowercased",
+    ]],
+    ["\ufeff<A＠B.COM>.", "A@b.com", ["invisible_removed", "fullwidth_at", "trailing_punctuation_removed", "angle_brackets_removed", "domain_lowercased"]],
+  ];
+  it.each(rows)("%j → %j", (cell, value, steps) => {
+    const n = normalizeCell(cell);
+    expect(n.value).toBe(value);
+    expect(n.steps).toEqual(steps);
+  });
+});
+
+describe("normalizeCell: left alone", () => {
+  it.each([
+    "a@b.com",
+    "John.Doe@example.com",
+    "иван@пример.рф",
+    "a@b.com.evil", // a dot inside is not trailing punctuation
+    "<a@x.com>, <b@y.com>", // two subscribers in one cell: never pick one silently
+    "a@x.com <b@y.com>", // a different address as display name
+    "<a@b.com", // unbalanced
+    "a@b.com>",
+    "<>",
+    "plain text",
+    "a@@b.com",
+    "\"john doe\"@x.com",
+    "a?b@x.com", // `?` is atext without a mailto:
+    "a\u200bb@x.com", // invisible inside: rejected later, never silently repaired
+    "",
+  ])("%j", (cell) => {
+    const n = normalizeCell(cell);
+    expect(n.value).toBe(cell);
+    expect(n.steps).toEqual([]);
+  });
+});
+
+describe("normalizeCell: size guard", () => {
+  it.each([
+    ["x".repeat(50_000), 50_000],
+    [`<${"<".repeat(30_000)}a@b.com${">".repeat(30_000)}>`, 60_009],
+    [`${"mailto:".repeat(10_000)}a@b.com`, 70_007],
+    [`  ${"a.".repeat(25_000)}  `, 50_000],
+  ])("a %#th oversized cell is only trimmed", (cell, length) => {
+    expect(normalizeCell(cell).value.length).toBe(length);
+  });
+
+  it("unwraps deep nesting that stays under the limit", () => {
+    const depth = (MAX_CELL_LENGTH - "a@b.com".length) >> 1;
+    const cell = `${"<".repeat(depth)}a@b.com${">".repeat(depth)}`;
+    expect(cell.length).toBeLessThanOrEqual(MAX_CELL_LENGTH);
+    expect(normalizeCell(cell)).toEqual({ value: "a@b.com", steps: ["angle_brackets_removed"] });
+  });
+
+  it("keeps a good address padded far past the limit", () => {
+    const n = normalizeCell(`${" ".repeat(5000)}a@B.com${"\u200b".repeat(5000)}`);
+    expect(n.value).toBe("a@b.com");
+    expect(n.steps).toEqual(["trimmed", "invisible_removed", "domain_lowercased"]);
+  });
+});
+
+describe("normalizeCell: idempotent (a second sweep changes nothing)", () => {
+  const fragments = [
+    " ", "\t", "\u00a0", "\u200b", "\ufeff", "\u202e", "<", ">", '"', "'", "\\", "mailto:", "MAILTO:",
+    "?", "%", "%40", "%2B", "@", "＠", "=", "+", "-", ".", ",", ";", "a", "B", "é", "e\u0301", "я", "Я",
+    "Ｇ", "。", "．", "xn--", "xn--p1ai", "com", "1", "0x", "İ", "ß", "Σ", "\u037e", "ﬁ", "\u0338", "☃",
+  ];
+  const cell = fc.array(fc.constantFrom(...fragments), { maxLength: 24 }).map((xs) => xs.join(""));
+
+  it("on cells built from wrapper fragments", () => {
+    fc.assert(
+      fc.property(cell, (c) => {
+        const once = normalizeCell(c).value;
+        const twice = normalizeCell(once);
+        expect(twice.value).toBe(once);
+        expect(twice.steps).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("on arbitrary Unicode strings", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 40 }), (c) => {
+        const once = normalizeCell(c).value;
+        expect(normalizeCell(once).value).toBe(once);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("writes exactly what validateAddress returns for valid cells", () => {
+    // If these differed, the `normalized` flag could not say what was cleaned.
+    fc.assert(
+      fc.property(cell, (c) => {
+        const n = normalizeCell(c);
+        const v = validateAddress(n.value);
+        if (v.address !== null) expect(v.address.normalized).toBe(n.value);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
