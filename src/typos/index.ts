@@ -1,0 +1,158 @@
+import type { DataSource } from "../domains/data.js";
+import { domainLists } from "../domains/index.js";
+import { matchesSector } from "../domains/sectors.js";
+import { isDelegatedTld, lastLabel, publicSuffix, registrableDomain } from "../domains/tld.js";
+import { osaDistance } from "./distance.js";
+import { typoLists, type Target, type TypoLists } from "./lists.js";
+import { repairDomain, repairSlip as repairSlipWith, type DomainRepair } from "./slips.js";
+
+export type TypoDecision =
+  | { readonly kind: "none" }
+  | { readonly kind: "fix"; readonly to: string; readonly why: string }
+  | { readonly kind: "suggest"; readonly to: string; readonly why: string; readonly dnsUpgradable: boolean };
+
+export interface TypoCorrector {
+  /** Memoised per instance. Receives the Unicode lower-case domain. */
+  decide(domain: string): TypoDecision;
+  /** Repairs slips in a whole normalised address (`user@@gmail.com`, `user@mail,ru`). */
+  repairSlip(value: string): { readonly value: string; readonly why: string } | null;
+  sources(): readonly DataSource[];
+}
+
+const NONE: TypoDecision = Object.freeze({ kind: "none" });
+
+/**
+ * Labels shorter than this are never "one letter away" from a provider under a real TLD: `wed.de`,
+ * `gme.de`, `bq.ru` are plausible company names, and a 3-letter label is one edit from dozens of
+ * real domains.
+ */
+const MIN_LABEL_FOR_LETTER_EDIT = 5;
+/** Same rule for a changed suffix under an unchanged label (`mail.co` → `mail.com`). */
+const MIN_LABEL_FOR_SUFFIX_EDIT = 4;
+/** A two-edit fix needs a long target: `hotmial.con` is clear, `ab.ri` is not. */
+const MIN_TARGET_FOR_TWO_EDITS = 9;
+
+/**
+ * The correction policy (design: "Typo policy"; a wrong correction sends mail to a stranger, so it
+ * is worse than a missed one):
+ *
+ * - a provider, any free-mail domain, a subdomain of one, or an academic/government domain is
+ *   never touched (`gmx.com`, `list.ru`, `mil.ru`, `yahoo.co.jp`);
+ * - a listed typo-domain (data/typo-domains.txt) is fixed to its provider;
+ * - under a TLD that does not exist, the nearest provider is fixed when it is the only one at the
+ *   smallest distance (1, or 2 for long names); otherwise a TLD slip (`.con`) is suggested for
+ *   the same name;
+ * - under a real TLD, a domain one edit from exactly one provider is only *suggested*, with
+ *   `dnsUpgradable` so the pipeline can fix it when DNS shows it receives no mail.
+ */
+function decideWith(raw: string, lists: TypoLists, edu: ReadonlySet<string>, gov: ReadonlySet<string>): TypoDecision {
+  const domain = raw.trim().toLowerCase().replace(/\.$/, "");
+  if (!domain.includes(".")) return NONE;
+  // IDN domains are left to the mixed-script check: measuring edits between a Cyrillic look-alike
+  // and a Latin provider would "correct" an impersonation into the brand it imitates.
+  if (!/^[a-z0-9.-]+$/.test(domain)) return NONE;
+  if (lists.known.has(domain)) return NONE;
+
+  const listed = lists.typoDomains.get(domain);
+  if (listed !== undefined) {
+    return { kind: "fix", to: listed, why: `${domain} is a known misspelling of ${listed}` };
+  }
+
+  const tld = lastLabel(domain);
+  if (!isDelegatedTld(tld)) return decideUndelegated(domain, tld, lists);
+
+  const registrable = registrableDomain(domain);
+  if (registrable === null || registrable !== domain) return NONE; // mail hosts of an organisation
+  if (lists.known.has(registrable)) return NONE;
+  if (matchesSector(registrable, domain, edu) || matchesSector(registrable, domain, gov)) return NONE;
+  return decideDelegated(domain, lists);
+}
+
+function decideUndelegated(domain: string, tld: string, lists: TypoLists): TypoDecision {
+  let best = 3;
+  let winners: Target[] = [];
+  for (const t of lists.targets) {
+    const d = osaDistance(domain, t.domain, 2);
+    if (d < best) {
+      best = d;
+      winners = [t];
+    } else if (d === best) {
+      winners.push(t);
+    }
+  }
+  const only = winners.length === 1 ? winners[0] : undefined;
+  if (only !== undefined && (best === 1 || (best === 2 && only.domain.length >= MIN_TARGET_FOR_TWO_EDITS))) {
+    return { kind: "fix", to: only.domain, why: `.${tld} is not a top-level domain` };
+  }
+  const intended = lists.tldTypos.get(tld);
+  if (intended !== undefined) {
+    // Not a provider, so never a fix: the name before the TLD may itself be mistyped.
+    const to = `${domain.slice(0, domain.length - tld.length)}${intended}`;
+    return { kind: "suggest", to, why: `.${tld} is not a top-level domain`, dnsUpgradable: false };
+  }
+  return NONE;
+}
+
+function decideDelegated(domain: string, lists: TypoLists): TypoDecision {
+  const suffix = publicSuffix(domain);
+  if (suffix === null || suffix === domain) return NONE;
+  const label = domain.slice(0, domain.length - suffix.length - 1);
+  const found = new Set<string>();
+
+  // One letter off in the name, same suffix: `gmaik.com`. The first letter must match: people
+  // rarely miss the first letter of their provider, while company names differ there (`wahoo`).
+  if (label.length >= MIN_LABEL_FOR_LETTER_EDIT) {
+    for (const t of lists.targetsBySuffix.get(suffix) ?? []) {
+      if (t.label.length >= MIN_LABEL_FOR_LETTER_EDIT && t.label[0] === label[0] && osaDistance(label, t.label, 1) === 1) {
+        found.add(t.domain);
+      }
+    }
+  }
+  if (label.length >= MIN_LABEL_FOR_SUFFIX_EDIT) {
+    for (const t of lists.targetsByLabel.get(label) ?? []) {
+      // Same name, suffix one edit away: `mail.co`, `yahoo.cm`.
+      if (osaDistance(suffix, t.suffix, 1) === 1) found.add(t.domain);
+      // Same name under a country's commercial zone where the provider has none: `gmail.co.uk`.
+      if (
+        t.suffix === "com" &&
+        label.length >= MIN_LABEL_FOR_LETTER_EDIT &&
+        (suffix.startsWith("co.") || suffix.startsWith("com."))
+      ) {
+        found.add(t.domain);
+      }
+    }
+  }
+  if (found.size !== 1) return NONE; // nothing near, or two providers equally near: no guess
+  const [to] = found;
+  if (to === undefined) return NONE;
+  return { kind: "suggest", to, why: `${domain} is one slip away from ${to}`, dnsUpgradable: true };
+}
+
+export function createTypoCorrector(): TypoCorrector {
+  const memo = new Map<string, TypoDecision>();
+  // Per domain, not per address: a million addresses share a few thousand domains.
+  const slipMemo = new Map<string, DomainRepair | null>();
+  const repairDomainMemo = (domain: string): DomainRepair | null => {
+    const hit = slipMemo.get(domain);
+    if (hit !== undefined) return hit;
+    const result = repairDomain(domain, typoLists().dotless);
+    slipMemo.set(domain, result);
+    return result;
+  };
+  return {
+    decide(domain: string): TypoDecision {
+      const hit = memo.get(domain);
+      if (hit !== undefined) return hit;
+      const { edu, gov } = domainLists();
+      const decision = Object.freeze(decideWith(domain, typoLists(), edu, gov));
+      memo.set(domain, decision);
+      return decision;
+    },
+    repairSlip(value: string) {
+      return repairSlipWith(value, repairDomainMemo);
+    },
+    sources(): readonly DataSource[] {
+      return typoLists().sources;
+    },
+  };
+}

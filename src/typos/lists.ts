@@ -1,0 +1,73 @@
+import { loadDataList, once, pairs, type DataSource } from "../domains/data.js";
+import { domainLists } from "../domains/index.js";
+import { publicSuffix } from "../domains/tld.js";
+
+/** A correction target split at its public suffix: `uol.com.br` → `uol` + `com.br`. */
+export interface Target {
+  readonly domain: string;
+  readonly label: string;
+  readonly suffix: string;
+}
+
+export interface TypoLists {
+  /** data/providers.txt: the only domains a correction may point to. */
+  readonly targets: readonly Target[];
+  readonly targetsBySuffix: ReadonlyMap<string, readonly Target[]>;
+  readonly targetsByLabel: ReadonlyMap<string, readonly Target[]>;
+  /** Every domain that is itself a mailbox provider: never corrected (free-mail ∪ providers). */
+  readonly known: ReadonlySet<string>;
+  /** data/typo-domains.txt: registered look-alike → intended provider. */
+  readonly typoDomains: ReadonlyMap<string, string>;
+  /** data/tld-typos.txt: undelegated TLD → intended TLD. */
+  readonly tldTypos: ReadonlyMap<string, string>;
+  /** Dot-less spelling → provider (`gmailcom` → `gmail.com`), only where unambiguous. */
+  readonly dotless: ReadonlyMap<string, string>;
+  readonly sources: readonly DataSource[];
+}
+
+function group(targets: readonly Target[], key: (t: Target) => string): Map<string, Target[]> {
+  const out = new Map<string, Target[]>();
+  for (const t of targets) {
+    const k = key(t);
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
+}
+
+export const typoLists = once((): TypoLists => {
+  const providers = loadDataList("providers");
+  const typoFile = loadDataList("typo-domains");
+  const tldFile = loadDataList("tld-typos");
+  const free = domainLists().free;
+
+  const targets: Target[] = providers.lines.map((domain) => {
+    const suffix = publicSuffix(domain) ?? domain;
+    return { domain, suffix, label: domain.slice(0, domain.length - suffix.length - 1) };
+  });
+  const known = new Set<string>([...free, ...providers.lines]);
+
+  // Two providers whose dot-less spellings collide would make "add the missing dot" a guess:
+  // such a key is dropped rather than resolved either way.
+  const dotless = new Map<string, string>();
+  const clash = new Set<string>();
+  for (const d of known) {
+    const key = d.replaceAll(".", "");
+    const seen = dotless.get(key);
+    if (seen !== undefined && seen !== d) clash.add(key);
+    else dotless.set(key, d);
+  }
+  for (const k of clash) dotless.delete(k);
+
+  return {
+    targets,
+    targetsBySuffix: group(targets, (t) => t.suffix),
+    targetsByLabel: group(targets, (t) => t.label),
+    known,
+    typoDomains: pairs(typoFile),
+    tldTypos: pairs(tldFile),
+    dotless,
+    sources: [providers.meta, typoFile.meta, tldFile.meta],
+  };
+});

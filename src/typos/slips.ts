@@ -1,0 +1,104 @@
+import { isDelegatedTld, lastLabel } from "../domains/tld.js";
+
+/**
+ * Digits struck for the letter above or beside them on the keyboard (`0` sits over `o`), in a
+ * top-level domain where a digit can never belong (no TLD contains a digit).
+ */
+const DIGIT_TLD_SLIPS: ReadonlyMap<string, string> = new Map([
+  ["c0m", "com"],
+  ["0rg", "org"],
+]);
+
+export interface SlipRepair {
+  readonly value: string;
+  readonly why: string;
+}
+
+/** What repairing a domain part did: the repaired domain and one phrase per slip. */
+export interface DomainRepair {
+  readonly domain: string;
+  readonly whys: readonly string[];
+}
+
+/**
+ * Repair slips in the domain part that no real domain can contain, where exactly one reading
+ * exists: `@@`, a comma for a dot, doubled/leading/trailing dots, a digit for a letter in the
+ * TLD, a missing dot before the TLD of a known provider (`gmailcom`). The local part is never
+ * touched. Returns null when nothing was repaired or the address is not one local@domain pair.
+ * `repairDomain` is passed in so the caller can memoise it per domain.
+ */
+export function repairSlip(value: string, repairDomain: (domain: string) => DomainRepair | null): SlipRepair | null {
+  const whys: string[] = [];
+  let v = value;
+  if (v.includes("@@")) {
+    const collapsed = v.replace(/@{2,}/g, "@");
+    if (countAt(collapsed) === 1) {
+      v = collapsed;
+      whys.push("doubled @");
+    }
+  }
+  if (countAt(v) !== 1) return null;
+  const at = v.indexOf("@");
+  const local = v.slice(0, at);
+  let domain = v.slice(at + 1);
+  if (local === "" || domain === "") return null;
+  const fixed = repairDomain(domain);
+  if (fixed !== null) {
+    domain = fixed.domain;
+    whys.push(...fixed.whys);
+  }
+  if (whys.length === 0) return null;
+  return { value: `${local}@${domain}`, why: whys.join(", ") };
+}
+
+/** The domain-part repairs of repairSlip, for one domain. */
+export function repairDomain(typed: string, dotless: ReadonlyMap<string, string>): DomainRepair | null {
+  const whys: string[] = [];
+  let domain = typed;
+  if (domain.includes(",")) {
+    domain = domain.replaceAll(",", ".");
+    whys.push("comma instead of a dot");
+  }
+  if (/\.{2,}/.test(domain)) {
+    domain = domain.replace(/\.{2,}/g, ".");
+    whys.push("doubled dot");
+  }
+  if (domain.startsWith(".") || domain.endsWith(".")) {
+    domain = domain.replace(/^\.+|\.+$/g, "");
+    whys.push("stray dot at the edge of the domain");
+  }
+  if (domain === "") return null;
+
+  const lower = domain.toLowerCase();
+  const tld = lastLabel(lower);
+  const digitFix = lower.includes(".") ? DIGIT_TLD_SLIPS.get(tld) : undefined;
+  if (digitFix !== undefined) {
+    domain = `${lower.slice(0, lower.length - tld.length)}${digitFix}`;
+    whys.push(`.${tld} typed for .${digitFix}`);
+  } else if (!lower.includes(".") || !isDelegatedTld(tld)) {
+    // `gmailcom`, `yahoo.couk`: only when the typed form cannot be a real domain (no dot, or no
+    // such TLD) and adding dots gives exactly one known provider.
+    const provider = dotless.get(lower.replaceAll(".", ""));
+    if (provider !== undefined && provider !== lower && isSubsequence(lower, provider)) {
+      domain = provider;
+      whys.push("missing dot");
+    }
+  }
+  return whys.length === 0 ? null : { domain, whys };
+}
+
+function countAt(s: string): number {
+  let n = 0;
+  for (const ch of s) if (ch === "@") n++;
+  return n;
+}
+
+/** `typed` is `full` with some dots left out (and nothing else changed). */
+function isSubsequence(typed: string, full: string): boolean {
+  let i = 0;
+  for (const ch of full) {
+    if (i < typed.length && typed[i] === ch) i++;
+    else if (ch !== ".") return false;
+  }
+  return i === typed.length;
+}
