@@ -114,7 +114,7 @@ export async function startDnsServer(opts: DnsServerOptions): Promise<TestDnsSer
     if (records === undefined) return { delayMs, reply: plain(RCODE.NXDOMAIN) };
     for (let hop = 0; hop < MAX_CNAME_CHAIN; hop++) {
       const matching = records.filter((r) => RECORD_TYPES[r.type] === q.type);
-      const cname = records.find((r): r is Extract<ZoneRecord, { type: "CNAME" }> => r.type === "CNAME");
+      const cname = records.find((r): r is Extract<ZoneRecord, { target: string }> => r.type === "CNAME");
       if (matching.length > 0 || cname === undefined || qtype === "CNAME") {
         answers.push(...matching);
         break;
