@@ -160,7 +160,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
   if (dns !== null) await dns.canary(); // before any output exists (contract: exit 75, nothing written)
 
   const decoder = new DecodeStream({ encoding: opts.encoding, fileLabel: label });
-  const source = opts.input === "-" ? (opts.stdin ?? process.stdin) : createReadStream(opts.input, { highWaterMark: 256 * 1024 });
+  const source: Readable = opts.input === "-" ? (opts.stdin ?? process.stdin) : createReadStream(opts.input, { highWaterMark: 256 * 1024 });
   let bytesRead = 0;
   source.on("data", (chunk: Buffer) => {
     bytesRead += chunk.length;
@@ -372,9 +372,8 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     await pipeline(
       source,
       decoder,
-      async (texts: AsyncIterable<string>, { signal }: { signal: AbortSignal }) => {
+      async (texts: AsyncIterable<string>) => {
         for await (const text of texts) {
-          if (signal.aborted) break;
           if (reader === null) {
             const body = await start(text, false);
             if (body === null) continue;
@@ -390,7 +389,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
         await feed(reader!.end());
         while (window.length > 0) await emit(window.shift()!);
       },
-      ...(opts.signal ? [{ signal: opts.signal }] : []),
+      { signal: opts.signal ?? new AbortController().signal },
     );
     if (opts.signal?.aborted) throw interrupted(opts.signal);
     if (counts.inputRows !== counts.cleanRows + counts.rejectedRows + counts.blankRows) {

@@ -1,6 +1,8 @@
 import { once } from "node:events";
 import { randomBytes } from "node:crypto";
+import { close, createWriteStream, fsync, ftruncate, open as openFd } from "node:fs";
 import { open, rename, rm, type FileHandle } from "node:fs/promises";
+import { promisify } from "node:util";
 import { basename, dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { format, type CsvFormatterStream } from "@fast-csv/format";
@@ -14,6 +16,20 @@ import { MailsweepError } from "../errors.js";
 
 function tempPathFor(finalPath: string): string {
   return join(dirname(finalPath), `.${basename(finalPath)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+
+const openFdAsync = promisify(openFd);
+const fsyncAsync = promisify(fsync);
+const closeAsync = promisify(close);
+const ftruncateAsync = promisify(ftruncate);
+
+async function createTempFd(finalPath: string): Promise<{ path: string; fd: number }> {
+  const path = tempPathFor(finalPath);
+  try {
+    return { path, fd: await openFdAsync(path, "wx", 0o644) };
+  } catch (err) {
+    throw new MailsweepError("cant_create", `Cannot create ${path}: ${(err as Error).message}`, { cause: err });
+  }
 }
 
 async function createTemp(finalPath: string): Promise<{ path: string; handle: FileHandle }> {
@@ -47,14 +63,14 @@ export class AtomicCsvWriter implements StagedFile {
   private constructor(
     readonly finalPath: string,
     private readonly tempPath: string,
-    private readonly handle: FileHandle,
+    private readonly fd: number,
     private readonly formatter: CsvFormatterStream<string[], string[]>,
     private readonly bomBytes: number,
     private readonly done: Promise<void>,
   ) {}
 
   static async open(finalPath: string, opts: CsvOutputOptions): Promise<AtomicCsvWriter> {
-    const { path, handle } = await createTemp(finalPath);
+    const { path, fd } = await createTempFd(finalPath);
     const formatter = format<string[], string[]>({
       delimiter: opts.delimiter,
       rowDelimiter: opts.rowDelimiter,
@@ -63,11 +79,13 @@ export class AtomicCsvWriter implements StagedFile {
       quote: '"',
       escape: '"',
     });
-    const sink = handle.createWriteStream({ autoClose: false, highWaterMark: 256 * 1024 });
+    // A numeric fd with autoClose off: finish() fsyncs and closes it itself. (A FileHandle-backed
+    // stream keeps the handle busy, and destroying the stream closes it before the fsync.)
+    const sink = createWriteStream("", { fd, autoClose: false, emitClose: false, highWaterMark: 256 * 1024 });
     const done = pipeline(formatter, sink);
     // Rejections are observed in finish()/abort(); keep Node from reporting them early.
     done.catch(() => undefined);
-    return new AtomicCsvWriter(finalPath, path, handle, formatter, opts.bom ? 3 : 0, done);
+    return new AtomicCsvWriter(finalPath, path, fd, formatter, opts.bom ? 3 : 0, done);
   }
 
   /** Rows written so far. */
@@ -86,9 +104,9 @@ export class AtomicCsvWriter implements StagedFile {
       this.formatter.end();
       await this.done;
       // With no rows the formatter still ends with a line break; an empty output is empty.
-      if (this.rows === 0) await this.handle.truncate(this.bomBytes);
-      await this.handle.sync();
-      await this.handle.close();
+      if (this.rows === 0) await ftruncateAsync(this.fd, this.bomBytes);
+      await fsyncAsync(this.fd);
+      await this.closeFd();
     } catch (err) {
       throw ioError(this.tempPath, err);
     }
@@ -98,9 +116,17 @@ export class AtomicCsvWriter implements StagedFile {
     await commitTemp(this.tempPath, this.finalPath);
   }
 
+  private closed = false;
+
+  private async closeFd(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await closeAsync(this.fd);
+  }
+
   async abort(): Promise<void> {
     this.formatter.destroy();
-    await this.handle.close().catch(() => undefined);
+    await this.closeFd().catch(() => undefined);
     await rm(this.tempPath, { force: true });
   }
 }
