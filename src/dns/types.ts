@@ -31,7 +31,10 @@ export interface DnsCache {
 export interface DnsOptions {
   /** "HOST" | "HOST:PORT" | "[v6]:PORT"; IP addresses only. Default: the system resolver. */
   readonly servers?: readonly string[];
-  /** Per query attempt, default 3000. c-ares doubles it on each further try. */
+  /**
+   * Per query attempt, default 3000. c-ares doubles it on each further try (so the defaults give
+   * up on a dead server after about 9 s) and does not go below about 500 ms.
+   */
   readonly timeoutMs?: number;
   /** Attempts per query, default 2. */
   readonly tries?: number;

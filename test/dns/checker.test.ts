@@ -73,6 +73,14 @@ mx-host-flaky.test MX 10 flaky-host.test
 flaky-host.test A 93.184.215.50
 flaky-host.test FAULT servfail A times=1
 
+# each query answered after 150 ms: shows how many run at once
+q1.test FAULT delay=150
+q1.test A 93.184.215.61
+q2.test FAULT delay=150
+q2.test A 93.184.215.62
+q3.test FAULT delay=150
+q3.test A 93.184.215.63
+
 many.test MX 10 mx.mail.test
 other.test MX 20 mx.mail.test
 `;
@@ -209,6 +217,20 @@ describe("one lookup per domain per run", () => {
       await Promise.all([dns.check("mail.test"), dns.check("many.test"), dns.check("other.test")]);
       await dns.check("mixed-null.test");
       expect(srv.queries("mx.mail.test", "A")).toBe(1);
+    } finally {
+      dns.close();
+    }
+  });
+
+  it("with concurrency 1 the queries run one after another", async () => {
+    // Three domains, two delayed queries each (MX → NODATA, then A): 6 × 150 ms in series,
+    // about 300 ms if they overlapped.
+    const dns = checker({ concurrency: 1, timeoutMs: 2000 });
+    try {
+      const t0 = Date.now();
+      const got = await Promise.all(["q1.test", "q2.test", "q3.test"].map((d) => dns.check(d)));
+      expect(got.map((g) => g.kind)).toEqual(["implicit_mx", "implicit_mx", "implicit_mx"]);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(850);
     } finally {
       dns.close();
     }
