@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { createChecker } from "../check/index.js";
 import { createDnsChecker } from "../dns/index.js";
 import { print, type Io } from "./io.js";
-import { collect, parsePositiveInt, parseTypoMode } from "./options.js";
+import { collect, collectDnsServer, parsePositiveInt, parseTypoMode } from "./options.js";
 import type { TypoMode } from "../check/domain.js";
 
 interface CheckFlags {
@@ -20,7 +20,7 @@ export function registerCheck(program: Command, io: Io): void {
     .argument("<address...>", "one or more addresses")
     .option("--json", "print one JSON object per address, one per line")
     .option("--offline", "no network: skip DNS checks")
-    .option("--dns-server <host[:port]>", "DNS server to ask (repeatable)", collect)
+    .option("--dns-server <host[:port]>", "DNS server to ask (repeatable)", collectDnsServer)
     .option("--dns-timeout <ms>", "per-query DNS timeout in milliseconds", parsePositiveInt)
     .option("--typos <mode>", "fix | suggest | off", parseTypoMode, "fix")
     .action(async (addresses: string[], flags: CheckFlags) => {

@@ -3,7 +3,7 @@ import { createDnsChecker } from "../dns/index.js";
 import { cleanList } from "../pipeline/clean.js";
 import { renderSummary } from "../report/text.js";
 import { print, type Io } from "./io.js";
-import { collect, parseCodes, parseDelimiter, parseOnOff, parsePositiveInt, parseTypoMode } from "./options.js";
+import { collect, collectDnsServer, parseCodes, parseDelimiter, parseOnOff, parsePositiveInt, parseTypoMode } from "./options.js";
 import type { TypoMode } from "../check/domain.js";
 
 interface CleanFlags {
@@ -35,7 +35,7 @@ export function registerClean(program: Command, io: Io): void {
     .option("--delimiter <c>", "field delimiter (default: detected among , ; TAB |)", parseDelimiter)
     .option("--encoding <e>", "input encoding (default: detected UTF-8 / UTF-16 with BOM)")
     .option("--offline", "no network: skip DNS checks")
-    .option("--dns-server <host[:port]>", "DNS server to ask (repeatable; default: the system resolver)", collect)
+    .option("--dns-server <host[:port]>", "DNS server to ask (repeatable; default: the system resolver)", collectDnsServer)
     .option("--dns-timeout <ms>", "per-query DNS timeout in milliseconds", parsePositiveInt)
     .option("--concurrency <n>", "parallel DNS lookups (default 50)", parsePositiveInt)
     .option("--typos <mode>", "fix | suggest | off", parseTypoMode, "fix")

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "commander";
+import { parseDnsServer } from "../dns/index.js";
 import { isReasonCode, isRejectCode, type ReasonCode } from "../reasons.js";
 import type { TypoMode } from "../check/domain.js";
 
@@ -52,4 +53,13 @@ export function parseDelimiter(value: string): string {
     throw new InvalidArgumentError('expected one character, e.g. "," ";" "|" or "\\t" (tab).');
   }
   return d;
+}
+
+/** `--dns-server` (repeatable): validated here so a typo is a usage error (64), not a DNS outage. */
+export function collectDnsServer(value: string, previous: string[] = []): string[] {
+  try {
+    return [...previous, parseDnsServer(value)];
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
 }

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
+import { DnsUnavailableError } from "../dns/index.js";
 import { EXIT, exitCodeOf, MailsweepError } from "../errors.js";
+import { StoreBusyError, StoreError } from "../store/index.js";
 import { VERSION } from "../report/summary.js";
 import { registerCheck } from "./check.js";
 import { registerClean } from "./clean.js";
@@ -33,11 +35,29 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return EXIT.ok;
       return EXIT.usage; // commander already printed the message
     }
-    if (err instanceof MailsweepError) {
-      print(io.stderr, `mailsweep: ${err.message}`);
-      return exitCodeOf(err);
+    const known = asMailsweepError(err);
+    if (known !== null) {
+      print(io.stderr, `mailsweep: ${known.message}`);
+      return exitCodeOf(known);
     }
     print(io.stderr, `mailsweep: internal error: ${(err as Error)?.stack ?? String(err)}`);
     return EXIT.internal;
   }
+}
+
+/** Module errors the CLI knows how to explain, mapped to contract exit statuses. */
+function asMailsweepError(err: unknown): MailsweepError | null {
+  if (err instanceof MailsweepError) return err;
+  if (err instanceof DnsUnavailableError) {
+    return new MailsweepError(
+      "dns_unavailable",
+      `${err.message} Nothing was written. Try again later, name another resolver with --dns-server, or run with --offline to skip DNS checks.`,
+      { cause: err },
+    );
+  }
+  if (err instanceof StoreBusyError) {
+    return new MailsweepError("dns_unavailable", `${err.message} Another sweep is using the store; try again later.`, { cause: err });
+  }
+  if (err instanceof StoreError) return new MailsweepError("cant_create", err.message, { cause: err });
+  return null;
 }

@@ -17,7 +17,7 @@ import { checkHeaderNames, chooseEmailColumn, looksLikeAddress, sniffDelimiter, 
 import { guardCell, needsGuard, unguardCell } from "./formula.js";
 import { AtomicCsvWriter, stageText, syncDir, type StagedFile } from "./output.js";
 import { buildReport, type CleanReport, type RunCounts } from "../report/summary.js";
-import type { DnsChecker } from "../dns/index.js";
+import { DnsUnavailableError, transientDominates, type DnsChecker } from "../dns/index.js";
 
 /** Appended columns, in contract order. */
 export const SWEEP_COLUMNS = [
@@ -361,8 +361,19 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       while (window.length > 0 && (window.length >= WINDOW || !(window[0]!.check instanceof Promise))) {
         await emit(window.shift()!);
       }
-      if (opts.onProgress && dataRow - lastProgress >= 5000) {
+      if (dataRow - lastProgress >= 2000) {
         lastProgress = dataRow;
+        if (dns !== null && transientDominates(dns.stats())) {
+          // Most lookups failing transiently means the resolver, not the list, is broken:
+          // stop before writing a list full of `unknown` (contract: exit 75, nothing written).
+          throw new DnsUnavailableError(
+            dns.servers(),
+            "TRANSIENT_MAJORITY",
+            `Most DNS lookups are failing transiently (${dns.stats().transient} of ${dns.stats().queried}); the resolver (${dns.servers().join(", ") || "system"}) is not answering reliably.`,
+          );
+        }
+      }
+      if (opts.onProgress && dataRow % 5000 === 0) {
         opts.onProgress({ rows: dataRow, bytes: bytesRead, totalBytes: size, domains: analyzer.size });
       }
     }
@@ -392,6 +403,9 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       { signal: opts.signal ?? new AbortController().signal },
     );
     if (opts.signal?.aborted) throw interrupted(opts.signal);
+    if (dns !== null && transientDominates(dns.stats())) {
+      throw new DnsUnavailableError(dns.servers(), "TRANSIENT_MAJORITY", `Most DNS lookups failed transiently (${dns.stats().transient} of ${dns.stats().queried}).`);
+    }
     if (counts.inputRows !== counts.cleanRows + counts.rejectedRows + counts.blankRows) {
       throw new MailsweepError(
         "internal",
