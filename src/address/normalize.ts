@@ -209,7 +209,10 @@ const PASS: readonly ((s: string, log: StepLog) => string)[] = [
   canonicalizeDomain,
 ];
 
-/** Clean a raw cell. Never throws. `value === cell` when nothing changed (`steps` empty). */
+/**
+ * Clean a raw cell. Never throws. `value === cell` when nothing changed (`steps` empty).
+ * Steps are listed in the order first applied, each once.
+ */
 export function normalizeCell(cell: string): Normalized {
   const log = new StepLog();
   let s = trimEnds(cell, log);
