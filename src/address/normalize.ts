@@ -46,30 +46,40 @@ class StepLog {
   }
 }
 
+/** The code point that ends just before UTF-16 index `end`, as a string. */
+function codePointBefore(s: string, end: number): string {
+  const low = s.charCodeAt(end - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && end >= 2) {
+    const high = s.charCodeAt(end - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return s.slice(end - 2, end);
+  }
+  return s.slice(end - 1, end);
+}
+
 /** Trim whitespace and invisible characters at both ends, logging which kind went. */
 function trimEnds(s: string, log: StepLog): string {
-  const first = String.fromCodePoint(s.codePointAt(0) ?? 0x41);
-  const last = s.slice(-1);
-  const edge = (ch: string): boolean => isWhitespace(ch) || isInvisible(ch);
-  // Cheap exit for the common case. The last UTF-16 unit of an astral character is a lone low
-  // surrogate, which counts as an edge, so such strings take the slow path over whole code points.
-  if (!edge(first) && !edge(last)) return s;
-  const cps = Array.from(s);
-  let start = 0;
-  let end = cps.length;
   let ws = false;
   let inv = false;
-  const classify = (ch: string): boolean => {
+  const trimmable = (ch: string): boolean => {
     if (isWhitespace(ch)) return (ws = true);
     if (isInvisible(ch)) return (inv = true);
     return false;
   };
-  while (start < end && classify(cps[start] ?? "")) start++;
-  while (end > start && classify(cps[end - 1] ?? "")) end--;
-  if (!ws && !inv) return s;
+  let start = 0;
+  while (start < s.length) {
+    const ch = String.fromCodePoint(s.codePointAt(start) ?? 0);
+    if (!trimmable(ch)) break;
+    start += ch.length;
+  }
+  let end = s.length;
+  while (end > start) {
+    const ch = codePointBefore(s, end);
+    if (!trimmable(ch)) break;
+    end -= ch.length;
+  }
   if (ws) log.add("trimmed");
   if (inv) log.add("invisible_removed");
-  return cps.slice(start, end).join("");
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 function dropTrailingPunctuation(s: string, log: StepLog): string {
@@ -199,7 +209,10 @@ const PASS: readonly ((s: string, log: StepLog) => string)[] = [
   canonicalizeDomain,
 ];
 
-/** Clean a raw cell. Never throws. `value === cell` when nothing changed (`steps` empty). */
+/**
+ * Clean a raw cell. Never throws. `value === cell` when nothing changed (`steps` empty).
+ * Steps are listed in the order first applied, each once.
+ */
 export function normalizeCell(cell: string): Normalized {
   const log = new StepLog();
   let s = trimEnds(cell, log);

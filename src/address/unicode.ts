@@ -18,11 +18,15 @@ const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}\p{Noncha
 
 /** One code point (as a string) is Unicode whitespace. */
 export function isWhitespace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   return WHITESPACE.test(ch);
 }
 
 /** One code point (as a string) is invisible or a control, and not whitespace. */
 export function isInvisible(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c === 0x7f || (c < 0x20 && !(c >= 0x09 && c <= 0x0d));
   return !WHITESPACE.test(ch) && INVISIBLE.test(ch);
 }
 
@@ -44,7 +48,7 @@ export function findUnsafe(s: string): UnsafeChar | null {
 
 /** True when `s` contains a whitespace code point anywhere. */
 export function hasWhitespace(s: string): boolean {
-  for (const ch of s) if (WHITESPACE.test(ch)) return true;
+  for (const ch of s) if (isWhitespace(ch)) return true;
   return false;
 }
 

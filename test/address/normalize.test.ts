@@ -76,6 +76,7 @@ describe("normalizeCell: each step", () => {
     ["'+1@x.com", "+1@x.com", ["formula_quote_removed"]],
     ["'-dash@x.com", "-dash@x.com", ["formula_quote_removed"]],
     ["'@x.com", "@x.com", ["formula_quote_removed"]],
+    ["'\ta@b.com", "a@b.com", ["formula_quote_removed", "trimmed"]], // TAB is guarded too
     ["' a@b.com", "' a@b.com", []], // not a guard: nothing to guard follows
     // combinations, applied until nothing changes
     ['  "Doe, J." <mailto:J@Example.COM?subject=Hi>;  ', "J@example.com", [
