@@ -28,6 +28,7 @@ const SYNTAX: { readonly [R in SyntaxRule]: string } = {
   tld_invalid: "The domain ends in something that is not a top-level domain.",
   idna_invalid: "The internationalised domain name cannot be converted for DNS (IDNA).",
   whitespace_inside: "The address contains a space.",
+  comment: "The address contains a comment in parentheses, which list-mail platforms do not accept.",
   cell_too_long: "The cell is far too long to be an address.",
 };
 
@@ -50,6 +51,9 @@ const STEPS: { readonly [S in NormalizeStep]: string } = {
   unicode_nfc: "Unicode normalisation (NFC)",
   domain_lowercased: "upper-case domain",
   formula_quote_removed: "spreadsheet guard quote",
+  quotes_removed: "quotes around the address",
+  idna_mapped: "international domain mapping (IDNA)",
+  fullwidth_ascii: "full-width letters",
 };
 
 /** Raw text in a detail is kept up to a spreadsheet cell's limit (Excel: 32,767 characters). */

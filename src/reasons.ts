@@ -78,6 +78,7 @@ export type SyntaxRule =
   | "tld_invalid"
   | "idna_invalid"
   | "whitespace_inside"
+  | "comment"
   | "cell_too_long";
 
 /** Why a CSV record could not be read. */
@@ -99,7 +100,10 @@ export type NormalizeStep =
   | "fullwidth_at"
   | "unicode_nfc"
   | "domain_lowercased"
-  | "formula_quote_removed";
+  | "formula_quote_removed"
+  | "quotes_removed"
+  | "idna_mapped"
+  | "fullwidth_ascii";
 
 /** One reason or flag, with the data its message needs. A discriminated union keyed by `code`. */
 export type Reason =
