@@ -1,8 +1,9 @@
 import type { Command } from "commander";
-import { createDnsChecker } from "../dns/index.js";
+import { createDnsChecker, type DnsCache } from "../dns/index.js";
 import { cleanList } from "../pipeline/clean.js";
 import { renderSummary } from "../report/text.js";
 import { print, type Io } from "./io.js";
+import { openStoreOption } from "./store.js";
 import { collect, collectDnsServer, parseCodes, parseDelimiter, parseOnOff, parsePositiveInt, parseTypoMode } from "./options.js";
 import type { TypoMode } from "../check/domain.js";
 
@@ -20,6 +21,7 @@ interface CleanFlags {
   reject?: string[];
   keep?: string[];
   store?: string | false;
+  refreshDns?: boolean;
   formulaGuard: boolean;
   json?: boolean;
 }
@@ -43,17 +45,21 @@ export function registerClean(program: Command, io: Io): void {
     .option("--keep <codes>", "keep rows with these reject codes in the clean list, flagged", collect)
     .option("--store <path>", "the SQLite store (DNS cache, suppression list, sweep history)")
     .option("--no-store", "use no store")
+    .option("--refresh-dns", "ignore cached DNS answers (fresh ones are still cached)")
     .option("--formula-guard <on|off>", "neutralise spreadsheet formula triggers in output cells", parseOnOff, true)
     .option("--json", "print the run summary as JSON on stdout")
     .action(async (input: string, flags: CleanFlags) => {
       const reject = parseCodes(flags.reject, "--reject");
       const keep = parseCodes(flags.keep, "--keep");
+      const store = openStoreOption(flags.store, io);
       const dns = flags.offline
         ? null
         : createDnsChecker({
             servers: flags.dnsServer,
             timeoutMs: flags.dnsTimeout,
             concurrency: flags.concurrency,
+            ...(store ? { cache: store.asDnsCache() as DnsCache } : {}),
+            refresh: flags.refreshDns ?? false,
           });
       try {
         const result = await cleanList({
@@ -70,6 +76,7 @@ export function registerClean(program: Command, io: Io): void {
           formulaGuard: flags.formulaGuard,
           signal: io.signal,
           dns,
+          store,
           recordedOptions: {
             out_dir: flags.outDir ?? null,
             email_column: flags.emailColumn ?? null,
@@ -84,12 +91,15 @@ export function registerClean(program: Command, io: Io): void {
             reject,
             keep,
             formula_guard: flags.formulaGuard,
+            store: flags.store === false ? null : (store?.path ?? null),
+            refresh_dns: flags.refreshDns ?? false,
           },
         });
         if (flags.json) print(io.stdout, JSON.stringify(result.report));
         else io.stdout.write(renderSummary(result.report));
       } finally {
         dns?.close();
+        store?.close();
       }
     });
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, realpath, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
@@ -18,6 +19,7 @@ import { guardCell, needsGuard, unguardCell } from "./formula.js";
 import { AtomicCsvWriter, stageText, syncDir, type StagedFile } from "./output.js";
 import { buildReport, type CleanReport, type RunCounts } from "../report/summary.js";
 import { DnsUnavailableError, transientDominates, type DnsChecker } from "../dns/index.js";
+import type { Store, SweepDiff } from "../store/index.js";
 
 /** Appended columns, in contract order. */
 export const SWEEP_COLUMNS = [
@@ -47,8 +49,8 @@ export interface CleanOptions {
   readonly signal?: AbortSignal;
   /** DNS checker; null or absent means offline (no DNS at all). */
   readonly dns?: DnsChecker | null;
-  /** Suppression lookup by lower-cased address. */
-  readonly suppressed?: ((key: string) => { since?: string; category?: string | null; source?: string } | undefined) | null;
+  /** The store: suppression list and sweep history (the DNS cache goes in through `dns`). */
+  readonly store?: Store | null;
   /** Domain lists (default: the bundled ones). */
   readonly intel?: DomainIntel;
   readonly typoCorrector?: TypoCorrector;
@@ -164,6 +166,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
   let bytesRead = 0;
   source.on("data", (chunk: Buffer) => {
     bytesRead += chunk.length;
+    inputHash.update(chunk);
   });
 
   const counts: RunCounts = {
@@ -179,6 +182,10 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     undecodableRecords: 0,
   };
   const seen = new Map<string, number>(); // duplicate key → first data row
+  const store = opts.store ?? null;
+  const suppressed = store?.suppressionLookup() ?? null;
+  const rejectedForHistory: { key: string; codes: string }[] = [];
+  const inputHash = createHash("sha256");
   let writers: { clean: AtomicCsvWriter; rejected: AtomicCsvWriter } | null = null;
   let staged: StagedFile | null = null;
   let detection: { delimiter: string; header: boolean; emailColumn: ColumnChoice; emailColumnName: string | null; ownOutput: boolean; sepLine: string | null } | null = null;
@@ -211,8 +218,8 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
         const first = seen.get(check.key);
         if (first !== undefined) reasons.push({ code: "duplicate", firstRow: first });
         else seen.set(check.key, p.dataRow);
-        const hit = opts.suppressed?.(check.key);
-        if (hit) reasons.push({ code: "suppressed", since: hit.since, category: hit.category ?? undefined, source: hit.source });
+        const hit = suppressed?.(check.key);
+        if (hit) reasons.push({ code: "suppressed", since: hit.firstSeen.slice(0, 10), category: hit.category ?? hit.reason, source: hit.source });
         if (reasons.length !== check.reasons.length) sortReasons(reasons);
       }
       written = check.written;
@@ -240,6 +247,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     }
     if (v.rejected) {
       counts.rejectedRows++;
+      if (store !== null && check?.key) rejectedForHistory.push({ key: check.key, codes: codes.join(";") });
       if (check?.domain) bump(counts.rejectedDomains, check.domain.domain);
       await w.rejected.write(row);
     } else {
@@ -415,6 +423,27 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     const w = writers as { clean: AtomicCsvWriter; rejected: AtomicCsvWriter } | null;
     if (w === null || detection === null) throw new MailsweepError("internal", "the input was never read");
     await Promise.all([w.clean.finish(), w.rejected.finish()]);
+    const finishedAt = Date.now();
+    let history: HistoryNote | null = null;
+    if (store !== null) {
+      const listId = opts.input === "-" ? "stdin" : resolve(opts.input);
+      const previous = store.sweepPrevious(listId);
+      const digest = inputHash.digest("hex");
+      const id = store.sweepRecord({
+        listId,
+        inputHash: digest,
+        startedAt: new Date(started).toISOString(),
+        finishedAt: new Date(finishedAt).toISOString(),
+        options: opts.recordedOptions ?? {},
+        counts: { input_rows: counts.inputRows, clean_rows: counts.cleanRows, rejected_rows: counts.rejectedRows, blank_rows: counts.blankRows, by_code: counts.byCode },
+        rejected: rejectedForHistory,
+        domains: dnsVerdicts(analyzer),
+      });
+      history = {
+        previous: previous ? { finishedAt: previous.finishedAt, sameInput: previous.inputHash === digest } : null,
+        diff: previous ? store.sweepDiff(previous.id, id, { limit: 100 }) : null,
+      };
+    }
     const report = buildReport({
       input: label,
       stem,
@@ -427,8 +456,9 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       dns: dns?.stats() ?? null,
       offline: dns === null,
       startedAt: started,
-      finishedAt: Date.now(),
+      finishedAt,
       domains: analyzer,
+      history,
     });
     staged = await stageText(paths.report, `${JSON.stringify(report, null, 2)}\n`);
     // Report last: its presence says the two lists beside it are complete.
@@ -471,6 +501,16 @@ function firstRecordEnd(text: string, delimiter: string): number {
   if (text.charCodeAt(end) === 13) end++;
   if (text.charCodeAt(end) === 10) end++;
   return end;
+}
+
+/** What the store says about the previous sweep of the same list. */
+export interface HistoryNote {
+  readonly previous: { readonly finishedAt: string; readonly sameInput: boolean } | null;
+  readonly diff: SweepDiff | null;
+}
+
+function* dnsVerdicts(analyzer: DomainAnalyzer): Iterable<{ domain: string; verdict: string }> {
+  for (const [, a] of analyzer.settled()) if (a.dns !== null) yield { domain: a.domain, verdict: a.dns.kind };
 }
 
 function bump<K>(map: Map<K, number>, key: K): void {

@@ -1,4 +1,5 @@
 import type { DomainAnalyzer } from "../check/domain.js";
+import type { HistoryNote } from "../pipeline/clean.js";
 import type { DnsStats } from "../dns/index.js";
 import type { DataSource } from "../domains/index.js";
 import type { ColumnChoice } from "../pipeline/detect.js";
@@ -60,6 +61,13 @@ export interface CleanReport {
     readonly stats: DnsStats | null;
     readonly domains: readonly { readonly domain: string; readonly verdict: string; readonly provider: string | null }[];
   };
+  readonly since_previous_sweep: {
+    readonly previous_finished_at: string;
+    readonly same_input: boolean;
+    readonly newly_rejected_total: number;
+    readonly newly_rejected: readonly { readonly address: string; readonly codes: string }[];
+    readonly domains_stopped_receiving: readonly string[];
+  } | null;
   readonly options: Record<string, unknown>;
   readonly data_sources: readonly DataSource[];
   readonly timings: {
@@ -84,6 +92,7 @@ export interface ReportInput {
   readonly startedAt: number;
   readonly finishedAt: number;
   readonly domains: DomainAnalyzer;
+  readonly history: HistoryNote | null;
 }
 
 export const VERSION = "0.1.0";
@@ -135,6 +144,16 @@ export function buildReport(r: ReportInput): CleanReport {
       stats: r.dns,
       domains,
     },
+    since_previous_sweep:
+      r.history?.previous && r.history.diff
+        ? {
+            previous_finished_at: r.history.previous.finishedAt,
+            same_input: r.history.previous.sameInput,
+            newly_rejected_total: r.history.diff.newlyRejectedTotal,
+            newly_rejected: r.history.diff.newlyRejected.map((x) => ({ address: x.key, codes: x.codes })),
+            domains_stopped_receiving: r.history.diff.domainsStoppedReceiving,
+          }
+        : null,
     options: r.options,
     data_sources: r.sources,
     timings: {

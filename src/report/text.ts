@@ -33,6 +33,14 @@ export function renderSummary(r: CleanReport): string {
     const s = r.dns.stats;
     lines.push(`  DNS: ${s.queried} queried, ${s.cached} from cache, ${s.transient} without a definite answer (kept as unknown)`);
   }
+  const since = r.since_previous_sweep;
+  if (since) {
+    lines.push(
+      `  since the previous sweep (${since.previous_finished_at}${since.same_input ? ", same input" : ""}): ` +
+        `${since.newly_rejected_total} newly rejected, ${since.domains_stopped_receiving.length} domain(s) stopped receiving mail` +
+        (since.domains_stopped_receiving.length > 0 ? ` (${since.domains_stopped_receiving.slice(0, 5).join(", ")})` : ""),
+    );
+  }
   if (r.neutralised_cells > 0) lines.push(`  ${r.neutralised_cells} cell(s) guarded against spreadsheet formulas (leading ')`);
   lines.push(`  clean:    ${r.files.clean}`);
   lines.push(`  rejected: ${r.files.rejected}`);
