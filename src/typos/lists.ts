@@ -16,6 +16,8 @@ export interface TypoLists {
   readonly targetsByLabel: ReadonlyMap<string, readonly Target[]>;
   /** Every domain that is itself a mailbox provider: never corrected (free-mail ∪ providers). */
   readonly known: ReadonlySet<string>;
+  /** `known` bucketed by string length, so a distance search only visits lengths within reach. */
+  readonly knownByLength: readonly (readonly string[])[];
   /** data/typo-domains.txt: registered look-alike → intended provider. */
   readonly typoDomains: ReadonlyMap<string, string>;
   /** data/tld-typos.txt: undelegated TLD → intended TLD. */
@@ -60,8 +62,15 @@ export const typoLists = once((): TypoLists => {
   }
   for (const k of clash) dotless.delete(k);
 
+  const knownByLength: string[][] = [];
+  for (const d of known) {
+    while (knownByLength.length <= d.length) knownByLength.push([]);
+    knownByLength[d.length]?.push(d);
+  }
+
   return {
     targets,
+    knownByLength,
     targetsBySuffix: group(targets, (t) => t.suffix),
     targetsByLabel: group(targets, (t) => t.label),
     known,

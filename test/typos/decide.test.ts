@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTypoCorrector } from "../../src/typos/index.js";
+import { typoLists } from "../../src/typos/lists.js";
 
 const typos = createTypoCorrector();
 
@@ -82,6 +83,8 @@ const MUST_FIX: readonly (readonly [string, string])[] = [
   ["daum.nte", "daum.net"],
   ["hanmail.nte", "hanmail.net"],
   ["yahoo.co.jpp", "yahoo.co.jp"],
+  ["lenta.ri", "lenta.ru"], // any free-mail domain may be the fix when the TLD does not exist
+  ["mail.r", "mail.ru"], // cut short, but only one known domain starts so
 ];
 
 // Real domains that receive mail, or that are too close to several providers to guess.
@@ -102,6 +105,10 @@ const MUST_NOT_TOUCH: readonly string[] = [
   "kernel.org", "github.com", "google.com", "microsoft.com", "apple.com",
   // two providers equally near: no guess
   "gmx.ne", "gmx.ce",
+  // cut short where several providers start the same way
+  "yahoo.c", "gmx.c", "outlook.c", "yahoo.co", "yahoo.co.",
+  // two known domains at the same distance: gmail.com and email.cz
+  "gmail.c",
   // IDN look-alikes are the mixed-script check's business, never "corrected" into the brand
   "gmаil.com", "пример.рф",
   // not a domain at all
@@ -139,6 +146,7 @@ const SUGGEST_DNS: readonly (readonly [string, string])[] = [
   ["outlook.cm", "outlook.com"],
   ["inbix.ru", "inbox.ru"],
   ["libero.is", "libero.it"],
+  ["hotmail.co", "hotmail.com"],
   ["yahho.co.jp", "yahoo.co.jp"],
 ];
 
@@ -155,6 +163,7 @@ const SUGGEST_TLD: readonly (readonly [string, string])[] = [
   ["stadtwerke.dr", "stadtwerke.de"],
   ["zavod.ri", "zavod.ru"],
   ["shop.cpm", "shop.com"],
+  ["live.ri", "live.ru"], // live.fi and live.ru are equally near: only the TLD slip is suggested
 ];
 
 describe("decide: TLD slips of organisation domains", () => {
@@ -164,11 +173,18 @@ describe("decide: TLD slips of organisation domains", () => {
 });
 
 describe("decide: properties", () => {
-  it("never targets a domain outside the provider list", () => {
+  it("a fix always points at a known mailbox domain", () => {
+    const known = typoLists().known;
     for (const [typed] of MUST_FIX) {
       const d = typos.decide(typed);
-      expect(d.kind).toBe("fix");
-      if (d.kind === "fix") expect(d.to).not.toBe(typed);
+      expect(d.kind === "fix" && known.has(d.to) && d.to !== typed).toBe(true);
+    }
+  });
+  it("a suggestion under a real TLD points at a listed provider", () => {
+    const providers = new Set(typoLists().targets.map((t) => t.domain));
+    for (const [typed] of SUGGEST_DNS) {
+      const d = typos.decide(typed);
+      expect(d.kind === "suggest" && providers.has(d.to)).toBe(true);
     }
   });
   it("memoises per instance (same object back)", () => {
