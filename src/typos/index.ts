@@ -3,7 +3,7 @@ import { domainLists } from "../domains/index.js";
 import { matchesSector } from "../domains/sectors.js";
 import { isDelegatedTld, lastLabel, publicSuffix, registrableDomain } from "../domains/tld.js";
 import { osaDistance } from "./distance.js";
-import { typoLists, type TypoLists } from "./lists.js";
+import { NEAR_EDITS, nearKnown, typoLists, type TypoLists } from "./lists.js";
 import { repairDomain, repairSlip as repairSlipWith, type DomainRepair } from "./slips.js";
 
 export type TypoDecision =
@@ -74,8 +74,8 @@ function decideUndelegated(domain: string, tld: string, lists: TypoLists): TypoD
   // them are compared, the more often a typo is recognised as ambiguous and left alone.
   let best = 3;
   let winners: string[] = [];
-  for (const known of lists.knownByLength.slice(Math.max(0, domain.length - 2), domain.length + 3).flat()) {
-    const d = osaDistance(domain, known, 2);
+  for (const known of nearKnown(domain, lists)) {
+    const d = osaDistance(domain, known, NEAR_EDITS);
     if (d < best) {
       best = d;
       winners = [known];
