@@ -1,4 +1,5 @@
 import type { DataSource } from "../domains/data.js";
+export type { DataSource } from "../domains/data.js";
 import { domainLists } from "../domains/index.js";
 import { matchesSector } from "../domains/sectors.js";
 import { isDelegatedTld, lastLabel, publicSuffix, registrableDomain } from "../domains/tld.js";
