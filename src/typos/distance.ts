@@ -33,3 +33,30 @@ export function osaDistance(a: string, b: string, max: number): number {
   const d = prev[n] ?? max + 1;
   return d > max ? max + 1 : d;
 }
+
+/**
+ * Every string obtained from `s` by deleting up to `max` characters (`s` itself included).
+ *
+ * Two strings within `max` insertions, deletions, substitutions or neighbour swaps of each other
+ * share at least one such deletion variant (the symmetric-deletion idea behind SymSpell), so an
+ * index of the variants of a word list finds all near candidates with a handful of map look-ups;
+ * only those candidates then pay for a real distance computation.
+ */
+export function deletionVariants(s: string, max: number): Set<string> {
+  const out = new Set<string>([s]);
+  let frontier = [s];
+  for (let round = 0; round < max; round++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const v = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(v)) {
+          out.add(v);
+          next.push(v);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}

@@ -1,9 +1,10 @@
 import type { DataSource } from "../domains/data.js";
+export type { DataSource } from "../domains/data.js";
 import { domainLists } from "../domains/index.js";
 import { matchesSector } from "../domains/sectors.js";
 import { isDelegatedTld, lastLabel, publicSuffix, registrableDomain } from "../domains/tld.js";
 import { osaDistance } from "./distance.js";
-import { typoLists, type Target, type TypoLists } from "./lists.js";
+import { NEAR_EDITS, nearKnown, typoLists, type TypoLists } from "./lists.js";
 import { repairDomain, repairSlip as repairSlipWith, type DomainRepair } from "./slips.js";
 
 export type TypoDecision =
@@ -39,9 +40,10 @@ const MIN_TARGET_FOR_TWO_EDITS = 9;
  * - a provider, any free-mail domain, a subdomain of one, or an academic/government domain is
  *   never touched (`gmx.com`, `list.ru`, `mil.ru`, `yahoo.co.jp`);
  * - a listed typo-domain (data/typo-domains.txt) is fixed to its provider;
- * - under a TLD that does not exist, the nearest provider is fixed when it is the only one at the
- *   smallest distance (1, or 2 for long names); otherwise a TLD slip (`.con`) is suggested for
- *   the same name;
+ * - under a TLD that does not exist, the nearest known mailbox domain (free-mail ∪ providers) is
+ *   fixed when it is the only one at the smallest distance (1, or 2 for long names) and the typed
+ *   name is not a truncation of several (`yahoo.c`); otherwise a TLD slip (`.con`) is suggested
+ *   for the same name;
  * - under a real TLD, a domain one edit from exactly one provider is only *suggested*, with
  *   `dnsUpgradable` so the pipeline can fix it when DNS shows it receives no mail.
  */
@@ -69,20 +71,26 @@ function decideWith(raw: string, lists: TypoLists, edu: ReadonlySet<string>, gov
 }
 
 function decideUndelegated(domain: string, tld: string, lists: TypoLists): TypoDecision {
+  // The typed domain cannot exist, so any known mailbox domain may be the target; the more of
+  // them are compared, the more often a typo is recognised as ambiguous and left alone.
   let best = 3;
-  let winners: Target[] = [];
-  for (const t of lists.targets) {
-    const d = osaDistance(domain, t.domain, 2);
+  let winners: string[] = [];
+  for (const known of nearKnown(domain, lists)) {
+    const d = osaDistance(domain, known, NEAR_EDITS);
     if (d < best) {
       best = d;
-      winners = [t];
+      winners = [known];
     } else if (d === best) {
-      winners.push(t);
+      winners.push(known);
     }
   }
   const only = winners.length === 1 ? winners[0] : undefined;
-  if (only !== undefined && (best === 1 || (best === 2 && only.domain.length >= MIN_TARGET_FOR_TWO_EDITS))) {
-    return { kind: "fix", to: only.domain, why: `.${tld} is not a top-level domain` };
+  if (
+    only !== undefined &&
+    (best === 1 || (best === 2 && only.length >= MIN_TARGET_FOR_TWO_EDITS)) &&
+    !truncatesSeveral(domain, lists)
+  ) {
+    return { kind: "fix", to: only, why: `.${tld} is not a top-level domain` };
   }
   const intended = lists.tldTypos.get(tld);
   if (intended !== undefined) {
@@ -91,6 +99,16 @@ function decideUndelegated(domain: string, tld: string, lists: TypoLists): TypoD
     return { kind: "suggest", to, why: `.${tld} is not a top-level domain`, dnsUpgradable: false };
   }
   return NONE;
+}
+
+/**
+ * `yahoo.c` is one edit from yahoo.ca and two from yahoo.com, yet nothing says which was meant:
+ * a domain cut short is ambiguous whenever it begins more than one known domain.
+ */
+function truncatesSeveral(domain: string, lists: TypoLists): boolean {
+  let n = 0;
+  for (const k of lists.known) if (k.length > domain.length && k.startsWith(domain) && ++n > 1) return true;
+  return false;
 }
 
 function decideDelegated(domain: string, lists: TypoLists): TypoDecision {

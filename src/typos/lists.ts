@@ -1,6 +1,10 @@
 import { loadDataList, once, pairs, type DataSource } from "../domains/data.js";
 import { domainLists } from "../domains/index.js";
 import { publicSuffix } from "../domains/tld.js";
+import { deletionVariants } from "./distance.js";
+
+/** The most edits a correction ever spans (design: two, and only for long names). */
+export const NEAR_EDITS = 2;
 
 /** A correction target split at its public suffix: `uol.com.br` → `uol` + `com.br`. */
 export interface Target {
@@ -16,6 +20,8 @@ export interface TypoLists {
   readonly targetsByLabel: ReadonlyMap<string, readonly Target[]>;
   /** Every domain that is itself a mailbox provider: never corrected (free-mail ∪ providers). */
   readonly known: ReadonlySet<string>;
+  /** Deletion variant (up to two characters) → the known domains that produce it. */
+  readonly nearIndex: ReadonlyMap<string, readonly string[]>;
   /** data/typo-domains.txt: registered look-alike → intended provider. */
   readonly typoDomains: ReadonlyMap<string, string>;
   /** data/tld-typos.txt: undelegated TLD → intended TLD. */
@@ -60,8 +66,18 @@ export const typoLists = once((): TypoLists => {
   }
   for (const k of clash) dotless.delete(k);
 
+  const nearIndex = new Map<string, string[]>();
+  for (const d of known) {
+    for (const v of deletionVariants(d, NEAR_EDITS)) {
+      const list = nearIndex.get(v);
+      if (list) list.push(d);
+      else nearIndex.set(v, [d]);
+    }
+  }
+
   return {
     targets,
+    nearIndex,
     targetsBySuffix: group(targets, (t) => t.suffix),
     targetsByLabel: group(targets, (t) => t.label),
     known,
@@ -71,3 +87,12 @@ export const typoLists = once((): TypoLists => {
     sources: [providers.meta, typoFile.meta, tldFile.meta],
   };
 });
+
+/** Known domains within NEAR_EDITS edits of `domain` (candidates only; verify with osaDistance). */
+export function nearKnown(domain: string, lists: TypoLists): Set<string> {
+  const out = new Set<string>();
+  for (const v of deletionVariants(domain, NEAR_EDITS)) {
+    for (const d of lists.nearIndex.get(v) ?? []) out.add(d);
+  }
+  return out;
+}
