@@ -93,7 +93,8 @@ const zone = [
 let ip = 10;
 const providerMx = { "gmail.com": "gmail-smtp-in.l.google.com", "outlook.com": "outlook-com.olc.protection.outlook.com", "hotmail.com": "hotmail-com.olc.protection.outlook.com", "yandex.ru": "mx.yandex.ru", "mail.ru": "mxs.mail.ru", "bk.ru": "mxs.mail.ru", "list.ru": "mxs.mail.ru" };
 const hosts = new Set();
-for (const d of [...free, ...corporate, "xn--e1afmkfd.xn--p1ai", "xn--pypal-4ve.com"]) {
+const disposable = ["mailinator.com", "10minutemail.com", "guerrillamail.com", "yopmail.com"];
+for (const d of [...free, ...corporate, ...disposable, "xn--e1afmkfd.xn--p1ai", "xn--pypal-4ve.com"]) {
   const mx = providerMx[d] ?? `mx.${d}`;
   zone.push(`${d} MX 10 ${mx}`);
   if (!hosts.has(mx)) {
@@ -114,12 +115,12 @@ zone.push(
   "# Resolver trouble: kept as unknown, never rejected",
   "slow-dns-corp.com FAULT drop",
   "servfail-corp.com FAULT servfail",
+  "# A large answer: truncated over UDP, so the resolver asks again over TCP (still valid)",
+  "fjord-analytics.no FAULT truncate",
   "",
   "# The typo domains: not delegated TLDs, or known misspellings with no mail",
   "yahooo.com A 93.184.217.3",
   "outlok.com A 10.9.9.9",
-  "",
-  "# The root answers so the canary query succeeds",
 );
 writeFileSync(new URL("../examples/demo-zone.txt", import.meta.url), `${zone.join("\n")}\n`);
 console.log(`wrote ${rows.length} rows and ${zone.length} zone lines`);

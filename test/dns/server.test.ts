@@ -193,11 +193,12 @@ describe("examples/demo-zone.txt", () => {
     try {
       const r = new Resolver({ timeout: 200, tries: 1 });
       r.setServers([demo.server]);
-      expect(await r.resolveMx("parked.example")).toEqual([{ exchange: "", priority: 0 }]);
-      expect(await code(r.resolveMx("gone.example"))).toBe("ENOTFOUND");
-      expect(await code(r.resolveMx("legacy.example"))).toBe("ENODATA");
-      expect(await code(r.resolveMx("broken.example"))).toBe("ESERVFAIL");
-      expect(await r.resolveMx("bigcorp.example")).toEqual([{ exchange: "mx.bigcorp.example", priority: 10 }]);
+      expect(await r.resolveMx("parked-domain.net")).toEqual([{ exchange: "", priority: 0 }]);
+      expect(await code(r.resolveMx("dead-startup-2019.com"))).toBe("ENOTFOUND");
+      expect(await code(r.resolveMx("old-school-host.com"))).toBe("ENODATA");
+      expect(await code(r.resolveMx("servfail-corp.com"))).toBe("ESERVFAIL");
+      expect(await r.resolveMx("fjord-analytics.no")).toEqual([{ exchange: "mx.fjord-analytics.no", priority: 10 }]);
+      expect(await r.resolveMx("gmail.com")).toEqual([{ exchange: "gmail-smtp-in.l.google.com", priority: 10 }]);
     } finally {
       await demo.close();
     }
