@@ -217,7 +217,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       if (check.key !== null) {
         const first = seen.get(check.key);
         if (first !== undefined) reasons.push({ code: "duplicate", firstRow: first });
-        else seen.set(check.key, p.dataRow);
+        else seen.set(detach(check.key), p.dataRow);
         const hit = suppressed?.(check.key);
         if (hit) reasons.push({ code: "suppressed", since: hit.firstSeen.slice(0, 10), category: hit.category ?? hit.reason, source: hit.source });
         if (reasons.length !== check.reasons.length) sortReasons(reasons);
@@ -511,6 +511,15 @@ export interface HistoryNote {
 
 function* dnsVerdicts(analyzer: DomainAnalyzer): Iterable<{ domain: string; verdict: string }> {
   for (const [, a] of analyzer.settled()) if (a.dns !== null) yield { domain: a.domain, verdict: a.dns.kind };
+}
+
+/**
+ * A copy of `s` that shares no memory with the chunk of input text it was sliced from. The
+ * duplicate map lives for the whole run; without this every key would keep its 256 KB chunk of
+ * the file alive, and memory would grow with the file instead of with the distinct addresses.
+ */
+function detach(s: string): string {
+  return Buffer.from(s, "utf8").toString("utf8");
 }
 
 function bump<K>(map: Map<K, number>, key: K): void {

@@ -1,0 +1,62 @@
+// `npm run bench`: throughput and memory of the pipeline, measured, never asserted in tests.
+//   offline: clean --offline vs a plain fast-csv parse→format passthrough of the same file
+//   dns:     1M rows over 50k domains against the loopback DNS server with 20 ms latency
+//   bounces: classification throughput
+// Env: BENCH_ROWS (default 1,000,000), BENCH_ONLY=offline|dns|bounces.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, rmSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { generate } from "./generate.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const out = `${root}bench/out`;
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const only = process.env.BENCH_ONLY;
+
+function child(args) {
+  const text = execFileSync(process.execPath, [`${root}bench/child-clean.mjs`, ...args], { encoding: "utf8", maxBuffer: 1 << 24 });
+  return JSON.parse(text.trim().split("\n").at(-1));
+}
+
+const input = `${out}/synthetic.csv`;
+await generate(input, rows);
+const size = statSync(input).size;
+console.log(`synthetic export: ${rows.toLocaleString()} rows, ${(size / 1e6).toFixed(1)} MB (${(size / rows).toFixed(0)} bytes/row), 9 columns`);
+
+if (!only || only === "offline") {
+  const pass = child(["passthrough", input, out]);
+  const clean = child(["clean", input, out]);
+  console.log(`passthrough (fast-csv parse→format): ${pass.rowsPerSecond.toLocaleString()} rows/s, peak RSS ${pass.peakRssMb} MB`);
+  console.log(`clean --offline:                     ${clean.rowsPerSecond.toLocaleString()} rows/s, peak RSS ${clean.peakRssMb} MB`);
+  console.log(`ratio clean/passthrough: ${(clean.rowsPerSecond / pass.rowsPerSecond).toFixed(2)} (target >= 0.85; peak RSS target < 250 MB)`);
+}
+
+if (!only || only === "dns") {
+  const latency = 20;
+  const concurrency = 50;
+  const domains = 50_000;
+  const server = spawn(process.execPath, ["--import", "tsx", `${root}bench/dns-server.ts`, String(latency)], { stdio: ["ignore", "pipe", "inherit"] });
+  const address = await new Promise((resolve) => server.stdout.once("data", (d) => resolve(String(d).trim())));
+  const store = `${out}/bench-store.sqlite`;
+  const cold = child(["clean", input, out, address, String(concurrency), store]);
+  const warm = child(["clean", input, out, address, String(concurrency), store]);
+  server.kill();
+  const distinct = cold.dns.queried;
+  const ideal = (distinct * latency) / concurrency;
+  console.log(`DNS run (cold): ${(cold.ms / 1000).toFixed(1)} s for ${cold.rows.toLocaleString()} rows, ${distinct.toLocaleString()} domains queried; ideal ${(ideal / 1000).toFixed(1)} s (domains × ${latency} ms / ${concurrency}); ratio ${(cold.ms / ideal).toFixed(2)} (target <= 1.3); peak RSS ${cold.peakRssMb} MB`);
+  console.log(`DNS run (warm, cached): ${(warm.ms / 1000).toFixed(1)} s, ${warm.dns.queried} queried, ${warm.dns.cached.toLocaleString()} from cache; peak RSS ${warm.peakRssMb} MB`);
+  void domains;
+}
+
+if (!only || only === "bounces") {
+  try {
+    const { benchClassify } = await import("../dist/bounces/bench.js");
+    const r = benchClassify(1_000_000);
+    console.log(`bounce classification: ${Math.round(r.linesPerSecond).toLocaleString()} lines/s (target >= 200,000)`);
+  } catch (err) {
+    console.log(`bounce classification: not available (${err.message})`);
+  }
+}
+void execFileSync;
