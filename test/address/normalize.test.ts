@@ -66,11 +66,13 @@ describe("normalizeCell: each step", () => {
     ["a@B.COM", "a@b.com", ["domain_lowercased"]],
     ["John.Doe@Example.Com", "John.Doe@example.com", ["domain_lowercased"]],
     ["A@ПРИМЕР.РФ", "A@пример.рф", ["domain_lowercased"]],
-    // IDNA mapping is logged as unicode_nfc (no step of its own)
-    ["a@ｇｍａｉｌ．com", "a@gmail.com", ["unicode_nfc"]],
-    ["a@gmail。com", "a@gmail.com", ["unicode_nfc"]],
-    ["a@xn--e1afmkfd.xn--p1ai", "a@пример.рф", ["unicode_nfc"]],
-    ["a@XN--E1AFMKFD.XN--P1AI", "a@пример.рф", ["domain_lowercased", "unicode_nfc"]],
+    // IDNA mapping (UTS-46) beyond case and NFC
+    ["a@gmail。com", "a@gmail.com", ["idna_mapped"]],
+    ["a@gmail｡com", "a@gmail.com", ["idna_mapped"]], // half-width ideographic full stop
+    ["a@ﬁrma.de", "a@firma.de", ["idna_mapped"]], // ligature
+    ["a@xn--e1afmkfd.xn--p1ai", "a@пример.рф", ["idna_mapped"]],
+    ["a@XN--E1AFMKFD.XN--P1AI", "a@пример.рф", ["domain_lowercased", "idna_mapped"]],
+    ["a@xn--bcher-kva.de", "a@bücher.de", ["idna_mapped"]],
     // spreadsheet formula guard quote
     ["'=foo@x.com", "=foo@x.com", ["formula_quote_removed"]],
     ["'+1@x.com", "+1@x.com", ["formula_quote_removed"]],
@@ -99,8 +101,12 @@ describe("normalizeCell: left alone", () => {
     "a@b.com.evil", // a dot inside is not trailing punctuation
     "<a@x.com>, <b@y.com>", // two subscribers in one cell: never pick one silently
     "a@x.com <b@y.com>", // a different address as display name
-    "<a@b.com", // unbalanced
-    "a@b.com>",
+    "<<a@b.com", // one layer of debris only
+    "a@b.com>>",
+    "<a@x", // peeling would not leave a valid address
+    "(a@@b.com)",
+    "[a@b]",
+    "email: a@x", // label, but no valid address after it
     "<>",
     "plain text",
     "a@@b.com",
