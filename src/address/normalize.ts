@@ -1,5 +1,8 @@
 import type { NormalizeStep } from "../reasons.js";
-import { canonicalDomain, isInvisible, isWhitespace } from "./unicode.js";
+import { MAX_CELL_LENGTH, validateAddress } from "./syntax.js";
+import { canonicalDomain, isInvisible, isWhitespace, mapFullwidthAscii } from "./unicode.js";
+
+export { MAX_CELL_LENGTH };
 
 /**
  * Cleaning of one raw email cell: everything a copy-paste, a mail client or a spreadsheet adds
@@ -9,6 +12,10 @@ import { canonicalDomain, isInvisible, isWhitespace } from "./unicode.js";
  * (`  "Doe, J." <mailto:J@Example.com>;  `). Each pass either shortens the text or applies an
  * idempotent mapping, so the loop ends, and the result is a fixed point: normalising our own
  * output changes nothing (the "second sweep changes nothing" contract).
+ *
+ * Debris that could also be part of a broken address (a lone `<` or `>`, `(…)`, `[…]`, an
+ * `E-mail:` label) is only peeled afterwards, one layer, and only when what is left then
+ * validates: see peelJunk.
  */
 
 export interface Normalized {
@@ -17,16 +24,9 @@ export interface Normalized {
 }
 
 /**
- * Cells longer than this are not addresses (RFC 5321 caps a path at 256 octets). Past it only
- * the ends are trimmed, so a 50,000-character cell costs one linear scan; syntax.ts rejects it
- * as `cell_too_long`.
- */
-export const MAX_CELL_LENGTH = 1000;
-
-/**
  * Safety net for the fixed-point loop. A pass makes one change: either it shortens the text
- * (at most MAX_CELL_LENGTH times) or it is one of three idempotent mappings (full-width @, NFC,
- * domain case/IDNA), so this bound is never reached.
+ * (at most MAX_CELL_LENGTH times) or it is one of four idempotent mappings (full-width @,
+ * full-width ASCII, NFC, domain case/IDNA), so this bound is never reached.
  */
 const MAX_PASSES = 4 * MAX_CELL_LENGTH + 10;
 
@@ -38,6 +38,32 @@ const TRAILING_PUNCTUATION = new Set([".", ",", ";"]);
 
 /** U+FF20 FULLWIDTH COMMERCIAL AT (IME input) and U+FE6B SMALL COMMERCIAL AT. */
 const WIDE_AT = /[\uFF20\uFE6B]/g;
+
+/**
+ * Quote marks a whole address gets wrapped in when it is quoted in prose or a chat: straight
+ * quotes, Word's typographic quotes (English, German, French guillemets, single and double), CJK
+ * corner brackets, and the backtick of a Markdown code span. Any of them may open or close: a
+ * closing mark can never end a valid domain, so no pairing rule is needed to stay unambiguous.
+ */
+const QUOTE_MARKS = new Set([
+  '"', "'", "`", "\u201c", "\u201d", "\u201e", "\u201f", "\u2018", "\u2019", "\u201a", "\u201b",
+  "\u00ab", "\u00bb", "\u2039", "\u203a", "\u300c", "\u300d", "\u300e", "\u300f",
+]);
+
+/**
+ * A field label pasted with the address: `E-mail: a@b.com`, `email:a@b.com`, `Mail : a@b.com`,
+ * `Email address: …`, Russian `Эл. почта:` / `Почта:`, French `Courriel :`, Spanish `Correo:`.
+ * `:` is not atext (RFC 5322 §3.2.3), so a cell with it was never a valid address as it stands.
+ * Anchored, no nested quantifiers: linear on any input.
+ */
+const LABEL_PREFIX =
+  /^(?:e[-_ ]?mail(?:[-_ ]?address)?|mail|эл(?:\.|ектронная)? ?почта|почта|courriel|correo(?: electr[oó]nico)?)[ \t]*:[ \t]*/iu;
+
+/** Bracket pairs pasted around an address: `(a@b.com)`, `[a@b.com]` (a wiki or chat link). */
+const WRAPPERS: readonly (readonly [string, string])[] = [
+  ["(", ")"],
+  ["[", "]"],
+];
 
 class StepLog {
   readonly steps: NormalizeStep[] = [];
@@ -170,9 +196,33 @@ function unwrapAngle(s: string, log: StepLog): string {
   return inner;
 }
 
+/**
+ * `"a@b.com"`, `“a@b.com”`, `«a@b.com»`: the whole address quoted in prose. Not a quoted local
+ * part (`"john doe"@x.com` does not end in a quote, and `"x"@"y"` holds a quote inside), so that
+ * stays for syntax.ts to reject as `quoted_local`. Runs before the formula-guard step, so `'=a@b.com`
+ * (no closing quote) keeps its own step.
+ */
+function unwrapQuotes(s: string, log: StepLog): string {
+  if (s.length < 3) return s;
+  const open = s[0] ?? "";
+  const close = s[s.length - 1] ?? "";
+  if (!QUOTE_MARKS.has(open) || !QUOTE_MARKS.has(close)) return s;
+  const inner = s.slice(1, -1);
+  if (!inner.includes("@") || inner.includes('"') || inner.includes(open) || inner.includes(close)) return s;
+  log.add("quotes_removed");
+  return inner;
+}
+
 function wideAt(s: string, log: StepLog): string {
   const out = s.replace(WIDE_AT, "@");
   if (out !== s) log.add("fullwidth_at");
+  return out;
+}
+
+/** `ｊｏｈｎ@ｇｍａｉｌ.com` → `john@gmail.com`: full-width mode of an East Asian IME. */
+function fullwidthAscii(s: string, log: StepLog): string {
+  const out = mapFullwidthAscii(s);
+  if (out !== s) log.add("fullwidth_ascii");
   return out;
 }
 
@@ -184,8 +234,9 @@ function nfc(s: string, log: StepLog): string {
 
 /**
  * Lower-case the domain (RFC 5321 §2.4: domains are case-insensitive, local parts are not) and
- * map internationalised names to their canonical Unicode form. IDNA mapping has no step of its
- * own; it is recorded as `unicode_nfc`, the nearest kind of change.
+ * map internationalised names to their canonical Unicode form (UTS-46: `。` → `.`, `xn--` labels
+ * shown as Unicode), logged as `idna_mapped`; `unicode_nfc` only if lower-casing itself left the
+ * name un-normalised.
  */
 function canonicalizeDomain(s: string, log: StepLog): string {
   const at = s.indexOf("@");
@@ -193,21 +244,77 @@ function canonicalizeDomain(s: string, log: StepLog): string {
   const domain = s.slice(at + 1);
   const lower = domain.toLowerCase();
   if (lower !== domain) log.add("domain_lowercased");
+  const lowerNfc = lower.normalize("NFC");
+  if (lowerNfc !== lower) log.add("unicode_nfc");
   const canon = canonicalDomain(domain);
-  if (canon !== lower.normalize("NFC")) log.add("unicode_nfc");
+  if (canon !== lowerNfc) log.add("idna_mapped");
   return canon === domain ? s : s.slice(0, at + 1) + canon;
 }
 
 const PASS: readonly ((s: string, log: StepLog) => string)[] = [
   wideAt,
+  fullwidthAscii,
   nfc,
   trimEnds,
   dropTrailingPunctuation,
+  unwrapQuotes,
   dropFormulaQuote,
   dropMailto,
   unwrapAngle,
   canonicalizeDomain,
 ];
+
+/** Apply PASS until nothing changes: one change per pass, then start over. */
+function settle(start: string, log: StepLog): string {
+  // The domain is only canonicalised once no wrapper is left, so `mailto:a@b.com?subject=Hi`
+  // never logs a lower-cased query as a domain change.
+  let s = start;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const before = s;
+    for (const step of PASS) {
+      s = step(s, log);
+      if (s !== before) break;
+    }
+    if (s === before) break;
+  }
+  return s;
+}
+
+/** One layer of end debris that may be removed from `s`, with the step that names it. */
+function junkCandidates(s: string): [NormalizeStep, string][] {
+  const out: [NormalizeStep, string][] = [];
+  const first = s[0] ?? "";
+  const last = s[s.length - 1] ?? "";
+  // A half-copied `<a@b.com>`: one bracket left behind.
+  if (first === "<" && last !== ">") out.push(["angle_brackets_removed", s.slice(1)]);
+  if (last === ">" && first !== "<") out.push(["angle_brackets_removed", s.slice(0, -1)]);
+  for (const [open, close] of WRAPPERS) {
+    if (s.length > 2 && first === open && last === close) out.push(["angle_brackets_removed", s.slice(1, -1)]);
+  }
+  const label = LABEL_PREFIX.exec(s);
+  if (label !== null) out.push(["display_name_removed", s.slice(label[0].length)]);
+  return out;
+}
+
+/**
+ * Copy-paste debris that is only debris if what is left is an address: `a@b.com>`, `<a@b.com`,
+ * `(a@b.com)`, `[a@b.com]`, `E-mail: a@b.com`. Tried only when the settled cell is invalid, one
+ * layer deep, and kept only when the rest settles to a valid address. The result is then a fixed
+ * point: a valid address starts with atext and ends with a domain letter or digit, so it offers no
+ * debris to peel. Never picks one address out of two: `<a@x.com>, <b@y.com>` minus one bracket
+ * still does not validate. At most four candidates, each one linear pass: no blow-up on nesting.
+ */
+function peelJunk(s: string, log: StepLog): string | null {
+  for (const [step, inner] of junkCandidates(s)) {
+    const sub = new StepLog();
+    const value = settle(inner, sub);
+    if (value === "" || validateAddress(value).address === null) continue;
+    log.add(step);
+    for (const x of sub.steps) log.add(x);
+    return value;
+  }
+  return null;
+}
 
 /**
  * Clean a raw cell. Never throws. `value === cell` when nothing changed (`steps` empty).
@@ -217,15 +324,7 @@ export function normalizeCell(cell: string): Normalized {
   const log = new StepLog();
   let s = trimEnds(cell, log);
   if (s.length > MAX_CELL_LENGTH) return { value: s, steps: log.steps };
-  // One change per pass, then start over: the domain is only canonicalised once no wrapper is
-  // left, so `mailto:a@b.com?subject=Hi` never logs a lower-cased query as a domain change.
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const before = s;
-    for (const step of PASS) {
-      s = step(s, log);
-      if (s !== before) break;
-    }
-    if (s === before) break;
-  }
+  s = settle(s, log);
+  if (s !== "" && validateAddress(s).address === null) s = peelJunk(s, log) ?? s;
   return { value: s, steps: s === cell ? [] : log.steps };
 }

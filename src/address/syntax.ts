@@ -1,5 +1,4 @@
 import type { Reason, SyntaxRule } from "../reasons.js";
-import { MAX_CELL_LENGTH } from "./normalize.js";
 import {
   canonicalDomain,
   findUnsafe,
@@ -41,6 +40,13 @@ export interface Validation {
   readonly reasons: readonly Reason[];
 }
 
+/**
+ * Cells longer than this are not addresses (RFC 5321 caps a path at 256 octets). Past it
+ * normalizeCell only trims the ends, so a 50,000-character cell costs one linear scan, and
+ * validateAddress rejects it as `cell_too_long` before anything else runs.
+ */
+export const MAX_CELL_LENGTH = 1000;
+
 /** RFC 5321 §4.5.3.1.1: local part at most 64 octets. */
 export const MAX_LOCAL_OCTETS = 64;
 /** RFC 1035 §2.3.4: a label at most 63 octets (A-label form). */
@@ -68,6 +74,12 @@ const DIGITS = /^[0-9]+$/;
 
 function invalid(rule: SyntaxRule): Validation {
   return { address: null, reasons: [{ code: "syntax_invalid", rule }] };
+}
+
+/** An `(` with a `)` somewhere after it: an RFC 5322 comment. */
+function hasComment(value: string): boolean {
+  const open = value.indexOf("(");
+  return open >= 0 && value.indexOf(")", open + 1) > open;
 }
 
 function isAtextAscii(ch: string): boolean {
@@ -147,6 +159,10 @@ export function validateAddress(value: string): Validation {
   // `"john doe"@x.com`: legal RFC 5322 but refused by list platforms; a quoted local part may
   // contain spaces and `@`, so this is decided before looking for either.
   if (value.startsWith('"')) return invalid("quoted_local");
+  // RFC 5322 §3.2.2 CFWS: `a(work)@x.com`, `a@x.com (home)`. Legal in a header, but no list
+  // platform accepts it, and which side of it is the address is a guess. Checked before
+  // whitespace because `a@x.com (home)` is a comment first and a space second.
+  if (hasComment(value)) return invalid("comment");
   if (hasWhitespace(value)) return invalid("whitespace_inside");
   const at = value.indexOf("@");
   if (at < 0) return invalid("no_at");

@@ -81,6 +81,18 @@ export function toUnicodeDomain(asciiDomain: string): string {
   return domainToUnicode(asciiDomain);
 }
 
+/**
+ * U+FF01–U+FF5E, the full-width forms of ASCII `!`…`~` (East Asian IMEs type them in full-width
+ * mode). Each is its ASCII character plus 0xFEE0; this is exactly what NFKC does to this block,
+ * applied to nothing else, so ligatures, circled letters or `ß` are never folded here.
+ */
+const FULLWIDTH_ASCII = /[\uFF01-\uFF5E]/g;
+
+/** Map full-width ASCII forms to ASCII (`ｊｏｈｎ` → `john`, `１２３` → `123`, `＠` → `@`). */
+export function mapFullwidthAscii(s: string): string {
+  return s.replace(FULLWIDTH_ASCII, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
 /** A last label the WHATWG host parser would read as an IPv4 number ("1", "0x7f", "017"). */
 const NUMBER_LIKE_LABEL = /^(?:0x[0-9a-f]*|[0-9]+)$/i;
 
@@ -90,9 +102,12 @@ export function lastLabel(domain: string): string {
 }
 
 /**
- * The canonical Unicode form of a domain as typed: lower-case, NFC, and for internationalised
- * names the UTS-46 mapping (full-width letters and dots, ligatures, `xn--` labels shown as
- * Unicode), so `ｇｍａｉｌ．com`, `GMAIL.com` and `gmail.com` give one duplicate key.
+ * The canonical Unicode form of a domain as typed: full-width ASCII mapped to ASCII, lower-case,
+ * NFC, and for internationalised names the UTS-46 mapping (ideographic dots `。`, ligatures, `xn--`
+ * labels shown as Unicode), so `ｇｍａｉｌ．com`, `GMAIL.com` and `gmail。com` give one key.
+ *
+ * Full-width ASCII is mapped first, by itself, so that `b.１２３` is seen as `b.123` (a numeric
+ * TLD, which the host parser behind IDNA would otherwise try to read as an IPv4 address).
  *
  * Only names that actually need IDNA are passed through it (non-ASCII, or an `xn--` label):
  * plain ASCII names are only lower-cased, so IDNA can never rewrite an ordinary domain. Names
@@ -100,7 +115,7 @@ export function lastLabel(domain: string): string {
  * are returned lower-cased but otherwise untouched; syntax.ts then says what is wrong.
  */
 export function canonicalDomain(domain: string): string {
-  const lower = domain.toLowerCase().normalize("NFC");
+  const lower = mapFullwidthAscii(domain).toLowerCase().normalize("NFC");
   const needsIdna = !isAscii(lower) || lower.startsWith("xn--") || lower.includes(".xn--");
   if (!needsIdna || lower.includes("%")) return lower;
   const ascii = toAsciiDomain(lower);

@@ -66,11 +66,13 @@ describe("normalizeCell: each step", () => {
     ["a@B.COM", "a@b.com", ["domain_lowercased"]],
     ["John.Doe@Example.Com", "John.Doe@example.com", ["domain_lowercased"]],
     ["A@ПРИМЕР.РФ", "A@пример.рф", ["domain_lowercased"]],
-    // IDNA mapping is logged as unicode_nfc (no step of its own)
-    ["a@ｇｍａｉｌ．com", "a@gmail.com", ["unicode_nfc"]],
-    ["a@gmail。com", "a@gmail.com", ["unicode_nfc"]],
-    ["a@xn--e1afmkfd.xn--p1ai", "a@пример.рф", ["unicode_nfc"]],
-    ["a@XN--E1AFMKFD.XN--P1AI", "a@пример.рф", ["domain_lowercased", "unicode_nfc"]],
+    // IDNA mapping (UTS-46) beyond case and NFC
+    ["a@gmail。com", "a@gmail.com", ["idna_mapped"]],
+    ["a@gmail｡com", "a@gmail.com", ["idna_mapped"]], // half-width ideographic full stop
+    ["a@ﬁrma.de", "a@firma.de", ["idna_mapped"]], // ligature
+    ["a@xn--e1afmkfd.xn--p1ai", "a@пример.рф", ["idna_mapped"]],
+    ["a@XN--E1AFMKFD.XN--P1AI", "a@пример.рф", ["domain_lowercased", "idna_mapped"]],
+    ["a@xn--bcher-kva.de", "a@bücher.de", ["idna_mapped"]],
     // spreadsheet formula guard quote
     ["'=foo@x.com", "=foo@x.com", ["formula_quote_removed"]],
     ["'+1@x.com", "+1@x.com", ["formula_quote_removed"]],
@@ -91,6 +93,125 @@ describe("normalizeCell: each step", () => {
   });
 });
 
+describe("normalizeCell: full-width ASCII (U+FF01–U+FF5E)", () => {
+  it.each<Row>([
+    ["ｊｏｈｎ@gmail.com", "john@gmail.com", ["fullwidth_ascii"]],
+    ["ＪＯＨＮ@gmail.com", "JOHN@gmail.com", ["fullwidth_ascii"]], // local case kept
+    ["john１２３@b.com", "john123@b.com", ["fullwidth_ascii"]],
+    ["ａ．ｂ＋ｔａｇ@x.com", "a.b+tag@x.com", ["fullwidth_ascii"]],
+    ["a@ｇｍａｉｌ．com", "a@gmail.com", ["fullwidth_ascii"]],
+    ["a@ＧＭＡＩＬ.com", "a@gmail.com", ["fullwidth_ascii", "domain_lowercased"]],
+    ["ＪＯＨＮ＠ＧＭＡＩＬ．ＣＯＭ", "JOHN@gmail.com", ["fullwidth_at", "fullwidth_ascii", "domain_lowercased"]],
+    ["a@b.１２３", "a@b.123", ["fullwidth_ascii"]], // then tld_numeric, as for ASCII
+    ["＜a@b.com＞", "a@b.com", ["fullwidth_ascii", "angle_brackets_removed"]],
+    ["a@b.com；", "a@b.com", ["fullwidth_ascii", "trailing_punctuation_removed"]],
+    ["ｍａｉｌｔｏ：a@b.com", "a@b.com", ["fullwidth_ascii", "mailto_removed"]],
+    ["＂a@b.com＂", "a@b.com", ["fullwidth_ascii", "quotes_removed"]],
+    ["ｉｖａｎ@пример.рф", "ivan@пример.рф", ["fullwidth_ascii"]],
+    ["\u3000ｊ@b.com", "j@b.com", ["trimmed", "fullwidth_ascii"]], // U+3000 is whitespace, not in the block
+  ])("%j → %j", (cell, value, steps) => {
+    expect(normalizeCell(cell)).toEqual({ value, steps });
+  });
+
+  it.each([
+    "ｱｲ@x.jp", // half-width katakana (U+FF71…) is outside the block: a real local part
+    "ß@x.de",
+    "①@x.com", // circled digits are not full-width ASCII
+  ])("%j is left alone", (cell) => {
+    expect(normalizeCell(cell)).toEqual({ value: cell, steps: [] });
+  });
+});
+
+describe("normalizeCell: whole address in quotes", () => {
+  it.each<Row>([
+    ['"a@b.com"', "a@b.com", ["quotes_removed"]],
+    ["'a@b.com'", "a@b.com", ["quotes_removed"]],
+    ["\u201ca@b.com\u201d", "a@b.com", ["quotes_removed"]], // Word “…”
+    ["\u201ea@b.com\u201c", "a@b.com", ["quotes_removed"]], // German „…“
+    ["\u2018a@b.com\u2019", "a@b.com", ["quotes_removed"]], // ‘…’
+    ["«a@b.com»", "a@b.com", ["quotes_removed"]],
+    ["»a@b.com«", "a@b.com", ["quotes_removed"]],
+    ["‹a@b.com›", "a@b.com", ["quotes_removed"]],
+    ["「a@b.com」", "a@b.com", ["quotes_removed"]],
+    ["`a@b.com`", "a@b.com", ["quotes_removed"]], // Markdown code span
+    ['"A@B.COM"', "A@b.com", ["quotes_removed", "domain_lowercased"]],
+    ['"a@b.com",', "a@b.com", ["trailing_punctuation_removed", "quotes_removed"]],
+    ['"a@b.com."', "a@b.com", ["quotes_removed", "trailing_punctuation_removed"]],
+    ['  "a@b.com"  ', "a@b.com", ["trimmed", "quotes_removed"]],
+    ['"<a@b.com>"', "a@b.com", ["quotes_removed", "angle_brackets_removed"]],
+    ['<"a@b.com">', "a@b.com", ["angle_brackets_removed", "quotes_removed"]],
+    ['"mailto:a@b.com"', "a@b.com", ["quotes_removed", "mailto_removed"]],
+    ["\u201co'brien@x.com\u201d", "o'brien@x.com", ["quotes_removed"]], // ' inside is atext
+    [`"'a@b.com'"`, "a@b.com", ["quotes_removed"]],
+    ["'=a@b.com'", "=a@b.com", ["quotes_removed"]], // closed: quotes, not a formula guard
+    ["'=a@b.com", "=a@b.com", ["formula_quote_removed"]], // open: the guard keeps its step
+    ['"John Doe" <a@b.com>', "a@b.com", ["display_name_removed"]],
+    ["\u201cJohn\u201d <a@b.com>", "a@b.com", ["display_name_removed"]],
+  ])("%j → %j", (cell, value, steps) => {
+    expect(normalizeCell(cell)).toEqual({ value, steps });
+  });
+
+  it.each([
+    '"john doe"@x.com', // a quoted local part: syntax.ts says quoted_local
+    '"a@b"@x.com',
+    '"x"@"y.com"',
+    '"hello"', // no address inside
+    "'o'brien@x.com'", // the quote mark inside: not a clean wrapper
+    '""',
+  ])("%j is left alone", (cell) => {
+    expect(normalizeCell(cell)).toEqual({ value: cell, steps: [] });
+  });
+});
+
+describe("normalizeCell: end debris peeled only when the rest validates", () => {
+  it.each<Row>([
+    ["a@b.com>", "a@b.com", ["angle_brackets_removed"]],
+    ["<a@b.com", "a@b.com", ["angle_brackets_removed"]],
+    ["<A@B.com", "A@b.com", ["domain_lowercased", "angle_brackets_removed"]], // in order applied
+    ["a@b.com>.", "a@b.com", ["trailing_punctuation_removed", "angle_brackets_removed"]],
+    ["(a@b.com)", "a@b.com", ["angle_brackets_removed"]],
+    ["( a@b.com )", "a@b.com", ["angle_brackets_removed", "trimmed"]],
+    ["(a@b.com).", "a@b.com", ["trailing_punctuation_removed", "angle_brackets_removed"]],
+    ["(<a@b.com>)", "a@b.com", ["angle_brackets_removed"]],
+    ["[a@b.com]", "a@b.com", ["angle_brackets_removed"]],
+    ["[mailto:a@b.com]", "a@b.com", ["angle_brackets_removed", "mailto_removed"]],
+    ["E-mail: a@b.com", "a@b.com", ["display_name_removed"]],
+    ["email:a@b.com", "a@b.com", ["display_name_removed"]],
+    ["EMAIL : a@b.com", "a@b.com", ["display_name_removed"]],
+    ["e_mail:a@b.com", "a@b.com", ["display_name_removed"]],
+    ["Mail: a@b.com", "a@b.com", ["display_name_removed"]],
+    ["Email address: a@b.com", "a@b.com", ["display_name_removed"]],
+    ["Эл. почта: иван@пример.рф", "иван@пример.рф", ["display_name_removed"]],
+    ["Почта: a@b.com", "a@b.com", ["display_name_removed"]],
+    ["Courriel : a@b.com", "a@b.com", ["display_name_removed"]],
+    ["E-mail：a@b.com", "a@b.com", ["fullwidth_ascii", "display_name_removed"]],
+    ["email: a@b.com.", "a@b.com", ["trailing_punctuation_removed", "display_name_removed"]],
+    ["email: mailto:a@B.com", "a@b.com", ["domain_lowercased", "display_name_removed", "mailto_removed"]],
+    ["E-mail: <a@b.com>", "a@b.com", ["display_name_removed"]], // a name-addr already
+  ])("%j → %j", (cell, value, steps) => {
+    expect(normalizeCell(cell)).toEqual({ value, steps });
+  });
+
+  it.each([
+    "a@b.com>>", // one layer only
+    "<<a@b.com",
+    "((a@b.com))",
+    "(a@x.com, b@y.com)", // two subscribers: never pick one
+    "[a@x.com] [b@y.com]",
+    "<a@x.com>, <b@y.com>",
+    "email: a@x.com, b@y.com",
+    "email:",
+    "(a@b)",
+    "a(x)@b.com", // comments are rejected (rule comment), not cut out
+    "a@b.com(work)",
+    "(c)a@b.com",
+    "email:a@@b.com",
+    "emails: a@b.com", // not a label we know
+  ])("%j is left alone", (cell) => {
+    expect(normalizeCell(cell)).toEqual({ value: cell, steps: [] });
+  });
+});
+
 describe("normalizeCell: left alone", () => {
   it.each([
     "a@b.com",
@@ -99,8 +220,12 @@ describe("normalizeCell: left alone", () => {
     "a@b.com.evil", // a dot inside is not trailing punctuation
     "<a@x.com>, <b@y.com>", // two subscribers in one cell: never pick one silently
     "a@x.com <b@y.com>", // a different address as display name
-    "<a@b.com", // unbalanced
-    "a@b.com>",
+    "<<a@b.com", // one layer of debris only
+    "a@b.com>>",
+    "<a@x", // peeling would not leave a valid address
+    "(a@@b.com)",
+    "[a@b]",
+    "email: a@x", // label, but no valid address after it
     "<>",
     "plain text",
     "a@@b.com",
@@ -144,6 +269,7 @@ describe("normalizeCell: idempotent (a second sweep changes nothing)", () => {
     " ", "\t", "\u00a0", "\u200b", "\ufeff", "\u202e", "<", ">", '"', "'", "\\", "mailto:", "MAILTO:",
     "?", "%", "%40", "%2B", "@", "＠", "=", "+", "-", ".", ",", ";", "a", "B", "é", "e\u0301", "я", "Я",
     "Ｇ", "。", "．", "xn--", "xn--p1ai", "com", "1", "0x", "İ", "ß", "Σ", "\u037e", "ﬁ", "\u0338", "☃",
+    "(", ")", "[", "]", "\u201c", "\u201d", "«", "»", "`", "ｊ", "１", "＜", "＂", "（", "：", "email:", "E-mail: ",
   ];
   const cell = fc.array(fc.constantFrom(...fragments), { maxLength: 24 }).map((xs) => xs.join(""));
 

@@ -29,7 +29,18 @@ describe("parseAddress: reasons in a stable order", () => {
       null,
     ],
     ["'=x@y.com", [{ code: "normalized", steps: ["formula_quote_removed"] }], "=x@y.com"],
-    ["a@xn--p1ai.xn--p1ai", [{ code: "normalized", steps: ["unicode_nfc"] }], "a@рф.рф"],
+    ["a@xn--p1ai.xn--p1ai", [{ code: "normalized", steps: ["idna_mapped"] }], "a@рф.рф"],
+    ["ｊｏｈｎ@gmail.com", [{ code: "normalized", steps: ["fullwidth_ascii"] }], "john@gmail.com"], // no smtputf8
+    ["a@b.１２３", [{ code: "syntax_invalid", rule: "tld_numeric" }, { code: "normalized", steps: ["fullwidth_ascii"] }], null],
+    ["a@gmail。com", [{ code: "normalized", steps: ["idna_mapped"] }], "a@gmail.com"],
+    ["jose\u0301@b.com", [{ code: "smtputf8" }, { code: "normalized", steps: ["unicode_nfc"] }], "jos\u00e9@b.com"],
+    ['"john doe"@x.com', [{ code: "syntax_invalid", rule: "quoted_local" }], null],
+    ["\u201ca@b.com\u201d", [{ code: "normalized", steps: ["quotes_removed"] }], "a@b.com"],
+    ["a@b.com(work)", [{ code: "syntax_invalid", rule: "comment" }], null],
+    ["(a@b.com)", [{ code: "normalized", steps: ["angle_brackets_removed"] }], "a@b.com"],
+    ["(a@b)", [{ code: "syntax_invalid", rule: "comment" }], null],
+    ["a@b.com>", [{ code: "normalized", steps: ["angle_brackets_removed"] }], "a@b.com"],
+    ["E-mail: a@b.com", [{ code: "normalized", steps: ["display_name_removed"] }], "a@b.com"],
     [`  ${"x".repeat(2000)}`, [{ code: "syntax_invalid", rule: "cell_too_long" }, { code: "normalized", steps: ["trimmed"] }], null],
   ])("%j", (cell, reasons, normalized) => {
     const p = parseAddress(cell);
@@ -44,7 +55,10 @@ describe("parseAddress: reasons in a stable order", () => {
   });
 
   it("a valid address never reports `normalized` without steps, and re-parses to itself", () => {
-    const pieces = [" ", "<", ">", "mailto:", "A", "b", "@", "＠", ".", "com", "ru", "Ё", "'", "=", ";", "\u200b", "x"];
+    const pieces = [
+      " ", "<", ">", "mailto:", "A", "b", "@", "＠", ".", "com", "ru", "Ё", "'", "=", ";", "\u200b", "x",
+      "(", ")", "[", "]", '"', "\u201c", "\u201d", "ｂ", "１", "。", "email:", "E-mail: ",
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }).map((xs) => xs.join("")), (cell) => {
         const p = parseAddress(cell);

@@ -105,7 +105,22 @@ describe("validateAddress: rules", () => {
     [".a@b.com", "local_dot_edge"],
     ["a.@b.com", "local_dot_edge"],
     ["a..b@c.com", "local_double_dot"],
-    ["a(comment)@b.com", "local_bad_char"],
+    // RFC 5322 comments
+    ["a(comment)@b.com", "comment"],
+    ["a(x)@b.com", "comment"],
+    ["a@b.com(work)", "comment"],
+    ["(c)a@b.com", "comment"],
+    ["a@(x)b.com", "comment"],
+    ["a@b.com (work)", "comment"], // a comment before it is a space
+    ["(a@b.com)", "comment"],
+    ['"a(b)"@x.com', "quoted_local"],
+    ["a(b@c.com", "local_bad_char"], // unbalanced: not a comment
+    ["a)b(@c.com", "local_bad_char"],
+    ["a@b.com)", "domain_bad_char"],
+    // full-width digits in the TLD are digits (UTS-46 maps them)
+    ["a@b.１２３", "tld_numeric"],
+    ["a@１.２", "tld_numeric"],
+    ["a@b.０ｘ７ｆ", "tld_invalid"], // never read as an IPv4 number
     ["a,b@c.com", "local_bad_char"],
     ["a;b@c.com", "local_bad_char"],
     ["a<b@c.com", "local_bad_char"],

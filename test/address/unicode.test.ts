@@ -67,7 +67,9 @@ describe("IDNA helpers", () => {
     ["ｅｘａｍｐｌｅ.com", "example.com"],
     ["a.ｃｏｍ", "a.com"],
     ["b%41.com", "b%41.com"], // never percent-decoded
-    ["０x7f.１", "０x7f.１"], // never turned into an IPv4 address
+    ["０x7f.１", "0x7f.1"], // full-width mapped, but never turned into an IPv4 address
+    ["b.１２３", "b.123"], // numeric TLD left for syntax.ts (tld_numeric)
+    ["gmail。com", "gmail.com"], // ideographic full stop, by UTS-46
     ["xn--zz.com", "xn--zz.com"], // invalid: left for syntax.ts to report
     ["exa_mple.com", "exa_mple.com"], // ASCII is only lower-cased
   ])("canonicalDomain(%j) = %j", (d, out) => {
