@@ -143,3 +143,12 @@ describe("suppression list", () => {
     expect(live("late@example.com")?.reason).toBe("manual");
   });
 });
+
+describe("suppressionRemove date", () => {
+  it("rejects an unparseable removal date and removes nothing", () => {
+    const s = t.open();
+    s.suppressionAdd(hard);
+    expect(() => s.suppressionRemove(hard.address, "soon")).toThrow(RangeError);
+    expect(s.suppressionCount()).toBe(1);
+  });
+});
