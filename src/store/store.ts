@@ -9,6 +9,7 @@ import {
   type SoftBounceSummary,
   type SoftThreshold,
 } from "./bounces.js";
+import { isoDate } from "./dates.js";
 import { DEFAULT_DNS_FLUSH_EVERY, DnsCacheTable, type StoreDnsCache } from "./dns-cache.js";
 import { StoreError, toStoreError } from "./errors.js";
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
@@ -233,7 +234,7 @@ export class Store {
    * counting towards the threshold, so re-applying an old log does not suppress it again.
    */
   suppressionRemove(address: string, at: string | Date = new Date()): boolean {
-    const when = typeof at === "string" ? new Date(at) : at;
+    const when = new Date(isoDate(at, "Removal date"));
     return this.write(() => this.suppressions.removeAndReset(address, when));
   }
 
