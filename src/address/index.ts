@@ -8,6 +8,8 @@ export {
   MAX_ADDRESS_OCTETS,
   type Address,
   type Validation,
+  type DomainCheck,
+  type DomainCheckCache,
 } from "./syntax.js";
 export { parseAddress, type ParseResult } from "./parse.js";
 export {

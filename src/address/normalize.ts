@@ -1,5 +1,5 @@
 import type { NormalizeStep } from "../reasons.js";
-import { MAX_CELL_LENGTH, validateAddress } from "./syntax.js";
+import { MAX_CELL_LENGTH, validateAddress, type DomainCheckCache, type Validation } from "./syntax.js";
 import { canonicalDomain, isInvisible, isWhitespace, mapFullwidthAscii } from "./unicode.js";
 
 export { MAX_CELL_LENGTH };
@@ -321,10 +321,29 @@ function peelJunk(s: string, log: StepLog): string | null {
  * Steps are listed in the order first applied, each once.
  */
 export function normalizeCell(cell: string): Normalized {
+  const { value, steps } = normalizeAndValidate(cell);
+  return { value, steps };
+}
+
+/**
+ * normalizeCell, also returning the validation of the result it had to compute anyway (null for
+ * an empty or oversized value), so parseAddress does not validate the same string twice.
+ */
+export function normalizeAndValidate(cell: string, cache?: DomainCheckCache): Normalized & { readonly validation: Validation | null } {
   const log = new StepLog();
   let s = trimEnds(cell, log);
-  if (s.length > MAX_CELL_LENGTH) return { value: s, steps: log.steps };
+  if (s.length > MAX_CELL_LENGTH) return { value: s, steps: log.steps, validation: null };
   s = settle(s, log);
-  if (s !== "" && validateAddress(s).address === null) s = peelJunk(s, log) ?? s;
-  return { value: s, steps: s === cell ? [] : log.steps };
+  let validation: Validation | null = null;
+  if (s !== "") {
+    validation = validateAddress(s, cache);
+    if (validation.address === null) {
+      const peeled = peelJunk(s, log);
+      if (peeled !== null) {
+        s = peeled;
+        validation = validateAddress(s, cache);
+      }
+    }
+  }
+  return { value: s, steps: s === cell ? [] : log.steps, validation };
 }

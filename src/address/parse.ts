@@ -1,6 +1,6 @@
 import type { Reason } from "../reasons.js";
-import { normalizeCell } from "./normalize.js";
-import { validateAddress, type Validation } from "./syntax.js";
+import { normalizeAndValidate } from "./normalize.js";
+import { validateAddress, type DomainCheckCache, type Validation } from "./syntax.js";
 
 export interface ParseResult extends Validation {
   /** The value after normalizeCell, even when it is not a valid address. */
@@ -13,10 +13,10 @@ export interface ParseResult extends Validation {
  * (`syntax_invalid` or `unsafe_unicode`), then `smtputf8`, then `normalized` when the address
  * that will be written differs from the cell.
  */
-export function parseAddress(cell: string): ParseResult {
-  const n = normalizeCell(cell);
+export function parseAddress(cell: string, cache?: DomainCheckCache): ParseResult {
+  const n = normalizeAndValidate(cell, cache);
   if (n.value === "") return { address: null, reasons: [{ code: "empty" }], normalizedValue: "" };
-  const v = validateAddress(n.value);
+  const v = n.validation ?? validateAddress(n.value, cache);
   const written = v.address?.normalized ?? n.value;
   const reasons: Reason[] = [...v.reasons];
   if (written !== cell && n.steps.length > 0) reasons.push({ code: "normalized", steps: n.steps });

@@ -32,7 +32,7 @@ const FORMULA_START = /^[=+\-@]/;
  * per-domain analysis. Synchronous unless the domain needs DNS that is not answered yet.
  */
 export function checkCell(cell: string, analyzer: DomainAnalyzer, repairSlips: ((value: string) => { value: string; why: string } | null) | null): CellCheck | Promise<CellCheck> {
-  const parsed = parseAddress(cell);
+  const parsed = parseAddress(cell, analyzer.syntaxCache);
   let address = parsed.address;
   let reasons: Reason[] = [...parsed.reasons];
   let slip: { from: string; to: string; why: string } | null = null;
@@ -41,7 +41,7 @@ export function checkCell(cell: string, analyzer: DomainAnalyzer, repairSlips: (
     // `user@@gmail.com`, `user@mail,ru`, `user@gmailcom`: fix only when the repair validates.
     const repaired = repairSlips(parsed.normalizedValue);
     if (repaired !== null) {
-      const again = validateAddress(repaired.value);
+      const again = validateAddress(repaired.value, analyzer.syntaxCache);
       if (again.address !== null) {
         address = again.address;
         slip = { from: parsed.normalizedValue, to: repaired.value, why: repaired.why };

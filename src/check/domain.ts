@@ -1,6 +1,7 @@
 import { domainToASCII } from "node:url";
 import type { DnsChecker, DomainDns } from "../dns/index.js";
 import { dnsReasons } from "../dns/index.js";
+import type { DomainCheckCache } from "../address/index.js";
 import type { DomainIntel } from "../domains/index.js";
 import type { Reason } from "../reasons.js";
 import type { TypoCorrector } from "../typos/index.js";
@@ -46,12 +47,18 @@ function receivesMail(r: DomainDns): boolean {
  */
 export class DomainAnalyzer {
   private readonly memo = new Map<string, DomainAnalysis | Promise<DomainAnalysis>>();
+  /** Per-run memo of domain syntax checks, shared by every cell (see DomainCheckCache). */
+  readonly syntaxCache: DomainCheckCache = new Map();
 
   constructor(private readonly deps: DomainAnalyzerDeps) {}
 
   analyze(domain: string, asciiDomain: string): DomainAnalysis | Promise<DomainAnalysis> {
     const hit = this.memo.get(domain);
     if (hit !== undefined) return hit;
+    // The memo lives for the whole run: store copies that do not pin the input chunk the
+    // strings were sliced from (see detach()).
+    domain = detach(domain);
+    asciiDomain = asciiDomain === domain ? domain : detach(asciiDomain);
     const result = this.compute(domain, asciiDomain);
     if (result instanceof Promise) {
       const settled = result.then((value) => {
@@ -120,6 +127,14 @@ export class DomainAnalyzer {
       dns: answer,
     }));
   }
+}
+
+/**
+ * A copy of `s` that shares no memory with the string it was sliced from. V8 keeps a slice's
+ * parent alive; a long-lived map of slices of 256 KB input chunks would keep the whole file.
+ */
+export function detach(s: string): string {
+  return Buffer.from(s, "utf8").toString("utf8");
 }
 
 function toAscii(domain: string): string {

@@ -8,13 +8,14 @@ import { checkCell, sortReasons, type CellCheck } from "../check/address.js";
 import { DomainAnalyzer, type TypoMode } from "../check/domain.js";
 import { createDomainIntel, type DataSource, type DomainIntel } from "../domains/index.js";
 import { MailsweepError } from "../errors.js";
-import { renderDetail } from "../messages.js";
+import { renderReason } from "../messages.js";
 import type { Reason, ReasonCode } from "../reasons.js";
 import { createTypoCorrector, type TypoCorrector } from "../typos/index.js";
 import { verdict, type VerdictPolicy } from "../verdict.js";
 import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS, type CsvRecord } from "./csv-reader.js";
 import { DecodeStream, hasEscapedBytes, showEscapedBytes } from "./decode.js";
 import { checkHeaderNames, chooseEmailColumn, looksLikeAddress, sniffDelimiter, type ColumnChoice } from "./detect.js";
+import { FirstSeen } from "./first-seen.js";
 import { guardCell, needsGuard, unguardCell } from "./formula.js";
 import { AtomicCsvWriter, stageText, syncDir, type StagedFile } from "./output.js";
 import { buildReport, type CleanReport, type RunCounts } from "../report/summary.js";
@@ -162,7 +163,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
   if (dns !== null) await dns.canary(); // before any output exists (contract: exit 75, nothing written)
 
   const decoder = new DecodeStream({ encoding: opts.encoding, fileLabel: label });
-  const source: Readable = opts.input === "-" ? (opts.stdin ?? process.stdin) : createReadStream(opts.input, { highWaterMark: 256 * 1024 });
+  const source: Readable = opts.input === "-" ? (opts.stdin ?? process.stdin) : createReadStream(opts.input, { highWaterMark: 64 * 1024 });
   let bytesRead = 0;
   source.on("data", (chunk: Buffer) => {
     bytesRead += chunk.length;
@@ -181,7 +182,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     rejectedDomains: new Map(),
     undecodableRecords: 0,
   };
-  const seen = new Map<string, number>(); // duplicate key → first data row
+  const seen = new FirstSeen(); // duplicate key → first data row
   const store = opts.store ?? null;
   const suppressed = store?.suppressionLookup() ?? null;
   const rejectedForHistory: { key: string; codes: string }[] = [];
@@ -200,6 +201,23 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
   const window: Pending[] = [];
   let lastProgress = 0;
 
+  // Domain-level reasons are shared objects (one per domain), so their sentences are rendered
+  // once per domain, not once per row.
+  const sentences = new WeakMap<Reason, string>();
+  const detail = (reasons: readonly Reason[]): string => {
+    let out = "";
+    for (let i = 0; i < reasons.length; i++) {
+      const r = reasons[i]!;
+      let text = sentences.get(r);
+      if (text === undefined) {
+        text = renderReason(r);
+        sentences.set(r, text);
+      }
+      out = i === 0 ? text : `${out} | ${text}`;
+    }
+    return out;
+  };
+
   const emit = async (p: Pending): Promise<void> => {
     const w = writers!;
     const check = p.check === null ? null : p.check instanceof Promise ? await p.check : p.check;
@@ -215,9 +233,8 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       reasons = [...check.reasons];
       cells = p.cells!;
       if (check.key !== null) {
-        const first = seen.get(check.key);
+        const first = seen.firstOrAdd(check.key, p.dataRow);
         if (first !== undefined) reasons.push({ code: "duplicate", firstRow: first });
-        else seen.set(detach(check.key), p.dataRow);
         const hit = suppressed?.(check.key);
         if (hit) reasons.push({ code: "suppressed", since: hit.firstSeen.slice(0, 10), category: hit.category ?? hit.reason, source: hit.source });
         if (reasons.length !== check.reasons.length) sortReasons(reasons);
@@ -235,7 +252,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       counts.byCode[r.code] = (counts.byCode[r.code] ?? 0) + 1;
       codes.push(r.code);
     }
-    const row = cells.concat([v.status, codes.join(";"), showEscapedBytes(renderDetail(reasons)), original, suggestion, String(p.dataRow)]);
+    const row = cells.concat([v.status, codes.join(";"), detail(reasons), original, suggestion, String(p.dataRow)]);
     if (formulaGuard) {
       for (let i = 0; i < row.length; i++) {
         const cell = row[i]!;
@@ -269,13 +286,13 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     let cells: string[] | null = null;
     let previousOriginal = "";
     if (record.problem !== null) {
-      malformed = { code: "malformed_row", problem: record.problem, raw: record.raw };
+      malformed = { code: "malformed_row", problem: record.problem, raw: showEscapedBytes(record.raw) };
     } else if (hasEscapedBytes(record.raw)) {
       counts.undecodableRecords++;
       if (counts.undecodableRecords > MIN_UNDECODABLE_ALLOWED && counts.undecodableRecords > MAX_UNDECODABLE_SHARE * dataRow) {
         throw decoder.encodingError();
       }
-      malformed = { code: "malformed_row", problem: "undecodable_bytes", raw: record.raw };
+      malformed = { code: "malformed_row", problem: "undecodable_bytes", raw: showEscapedBytes(record.raw) };
     } else {
       let fields = record.fields;
       const fullWidth = ownOutput ? width + SWEEP_COLUMNS.length : width;
@@ -283,7 +300,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
         fields = fields.slice(0, fullWidth); // a trailing delimiter adds only empty fields
       }
       if (fields.length !== fullWidth) {
-        malformed = { code: "malformed_row", problem: "field_count", raw: record.raw, expected: fullWidth, found: record.fields.length };
+        malformed = { code: "malformed_row", problem: "field_count", raw: showEscapedBytes(record.raw), expected: fullWidth, found: record.fields.length };
       } else {
         if (ownOutput) {
           previousOriginal = unguardCell(fields[width + 3]!);
@@ -511,15 +528,6 @@ export interface HistoryNote {
 
 function* dnsVerdicts(analyzer: DomainAnalyzer): Iterable<{ domain: string; verdict: string }> {
   for (const [, a] of analyzer.settled()) if (a.dns !== null) yield { domain: a.domain, verdict: a.dns.kind };
-}
-
-/**
- * A copy of `s` that shares no memory with the chunk of input text it was sliced from. The
- * duplicate map lives for the whole run; without this every key would keep its 256 KB chunk of
- * the file alive, and memory would grow with the file instead of with the distinct addresses.
- */
-function detach(s: string): string {
-  return Buffer.from(s, "utf8").toString("utf8");
 }
 
 function bump<K>(map: Map<K, number>, key: K): void {

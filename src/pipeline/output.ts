@@ -1,11 +1,8 @@
-import { once } from "node:events";
 import { randomBytes } from "node:crypto";
-import { close, createWriteStream, fsync, ftruncate, open as openFd } from "node:fs";
+import { close, createWriteStream, fsync, open as openFd, type WriteStream } from "node:fs";
 import { open, rename, rm, type FileHandle } from "node:fs/promises";
 import { promisify } from "node:util";
 import { basename, dirname, join } from "node:path";
-import { pipeline } from "node:stream/promises";
-import { format, type CsvFormatterStream } from "@fast-csv/format";
 import { MailsweepError } from "../errors.js";
 
 /**
@@ -21,7 +18,6 @@ function tempPathFor(finalPath: string): string {
 const openFdAsync = promisify(openFd);
 const fsyncAsync = promisify(fsync);
 const closeAsync = promisify(close);
-const ftruncateAsync = promisify(ftruncate);
 
 async function createTempFd(finalPath: string): Promise<{ path: string; fd: number }> {
   const path = tempPathFor(finalPath);
@@ -59,52 +55,85 @@ export interface CsvOutputOptions {
   readonly bom: boolean;
 }
 
+/** How much formatted text is gathered before it goes to the file: one write per ~64K chars. */
+const BATCH_CHARS = 32 * 1024;
+
+/**
+ * Formats rows (RFC 4180: a field is quoted when it holds the delimiter, a quote, CR or LF;
+ * quotes are doubled) and writes them in batches. fast-csv's formatter stream costs a Buffer and
+ * a stream round trip per row — a third of the run on a million-row file — for the same output.
+ */
 export class AtomicCsvWriter implements StagedFile {
+  private pending = "";
+  private readonly needsQuote: RegExp;
+  private closed = false;
+  /** Rows written so far. */
+  rows = 0;
+
   private constructor(
     readonly finalPath: string,
     private readonly tempPath: string,
     private readonly fd: number,
-    private readonly formatter: CsvFormatterStream<string[], string[]>,
-    private readonly bomBytes: number,
-    private readonly done: Promise<void>,
-  ) {}
+    private readonly sink: WriteStream,
+    private readonly opts: CsvOutputOptions,
+  ) {
+    this.needsQuote = new RegExp(`["\r\n${opts.delimiter === "\t" ? "\t" : `\\${opts.delimiter}`}]`);
+    if (opts.bom) this.pending = "\ufeff";
+  }
 
   static async open(finalPath: string, opts: CsvOutputOptions): Promise<AtomicCsvWriter> {
     const { path, fd } = await createTempFd(finalPath);
-    const formatter = format<string[], string[]>({
-      delimiter: opts.delimiter,
-      rowDelimiter: opts.rowDelimiter,
-      writeBOM: opts.bom,
-      includeEndRowDelimiter: true,
-      quote: '"',
-      escape: '"',
-    });
     // A numeric fd with autoClose off: finish() fsyncs and closes it itself. (A FileHandle-backed
     // stream keeps the handle busy, and destroying the stream closes it before the fsync.)
     const sink = createWriteStream("", { fd, autoClose: false, emitClose: false, highWaterMark: 256 * 1024 });
-    const done = pipeline(formatter, sink);
-    // Rejections are observed in finish()/abort(); keep Node from reporting them early.
-    done.catch(() => undefined);
-    return new AtomicCsvWriter(finalPath, path, fd, formatter, opts.bom ? 3 : 0, done);
+    sink.on("error", () => undefined); // surfaced by write()/finish() through the callbacks below
+    return new AtomicCsvWriter(finalPath, path, fd, sink, opts);
   }
 
-  /** Rows written so far. */
-  rows = 0;
+  private field(s: string): string {
+    return this.needsQuote.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  }
 
-  /** Write one row; resolves when the formatter has room again (backpressure). */
-  write(row: string[]): Promise<void> | undefined {
+  /** Write one row; resolves when the file has room again (backpressure). */
+  write(row: readonly string[]): Promise<void> | undefined {
+    let line = this.rows === 0 ? "" : this.opts.rowDelimiter;
+    for (let i = 0; i < row.length; i++) {
+      if (i > 0) line += this.opts.delimiter;
+      line += this.field(row[i]!);
+    }
     this.rows++;
-    if (this.formatter.write(row)) return undefined;
-    return once(this.formatter, "drain").then(() => undefined);
+    this.pending += line;
+    return this.pending.length >= BATCH_CHARS ? this.flushPending() : undefined;
+  }
+
+  private flushPending(): Promise<void> | undefined {
+    const chunk = this.pending;
+    this.pending = "";
+    if (chunk.length === 0) return undefined;
+    if (this.sink.write(chunk, "utf8")) return undefined;
+    return new Promise((resolve, reject) => {
+      const onDrain = (): void => {
+        this.sink.off("error", onError);
+        resolve();
+      };
+      const onError = (err: Error): void => {
+        this.sink.off("drain", onDrain);
+        reject(ioError(this.tempPath, err));
+      };
+      this.sink.once("drain", onDrain);
+      this.sink.once("error", onError);
+    });
   }
 
   /** Flush, fsync and close the temp file. */
   async finish(): Promise<void> {
     try {
-      this.formatter.end();
-      await this.done;
-      // With no rows the formatter still ends with a line break; an empty output is empty.
-      if (this.rows === 0) await ftruncateAsync(this.fd, this.bomBytes);
+      // The last row ends with a line break too (POSIX text file; `wc -l` counts right).
+      if (this.rows > 0) this.pending += this.opts.rowDelimiter;
+      await this.flushPending();
+      await new Promise<void>((resolve, reject) => {
+        this.sink.end((err?: Error | null) => (err ? reject(err) : resolve()));
+      });
       await fsyncAsync(this.fd);
       await this.closeFd();
     } catch (err) {
@@ -116,8 +145,6 @@ export class AtomicCsvWriter implements StagedFile {
     await commitTemp(this.tempPath, this.finalPath);
   }
 
-  private closed = false;
-
   private async closeFd(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -125,7 +152,7 @@ export class AtomicCsvWriter implements StagedFile {
   }
 
   async abort(): Promise<void> {
-    this.formatter.destroy();
+    this.sink.destroy();
     await this.closeFd().catch(() => undefined);
     await rm(this.tempPath, { force: true });
   }

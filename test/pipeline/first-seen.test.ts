@@ -1,0 +1,36 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { FirstSeen } from "../../src/pipeline/first-seen.js";
+
+describe("FirstSeen", () => {
+  it("returns the first row of a repeated key and records new ones", () => {
+    const s = new FirstSeen();
+    expect(s.firstOrAdd("a@x.com", 1)).toBeUndefined();
+    expect(s.firstOrAdd("b@x.com", 2)).toBeUndefined();
+    expect(s.firstOrAdd("a@x.com", 3)).toBe(1);
+    expect(s.firstOrAdd("пользователь@пример.рф", 4)).toBeUndefined();
+    expect(s.firstOrAdd("пользователь@пример.рф", 5)).toBe(4);
+    expect(s.size).toBe(3);
+  });
+
+  it("agrees with a Map through growth and rehashing", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 0, maxLength: 12 }), { maxLength: 3000 }), (keys) => {
+        const s = new FirstSeen();
+        const m = new Map<string, number>();
+        keys.forEach((k, row) => {
+          const expected = m.get(k);
+          if (expected === undefined) m.set(k, row);
+          expect(s.firstOrAdd(k, row)).toBe(expected);
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("keeps a hundred thousand distinct keys distinct", () => {
+    const s = new FirstSeen();
+    for (let i = 0; i < 100_000; i++) expect(s.firstOrAdd(`user${i}@corp${i % 977}.com`, i)).toBeUndefined();
+    for (let i = 0; i < 100_000; i += 997) expect(s.firstOrAdd(`user${i}@corp${i % 977}.com`, -1)).toBe(i);
+  });
+});
