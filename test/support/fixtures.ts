@@ -110,6 +110,9 @@ export function readTable(path: string, delimiter = ",", hasHeader = true): Tabl
 
 /** The value of column `name` in every row. */
 export function column(t: Table, name: string): string[] {
+  // Headerless outputs carry the sweep columns positionally, at the end of each row.
+  const sweepAt = (SWEEP_COLUMNS as readonly string[]).indexOf(name);
+  if (t.header === null && sweepAt >= 0) return t.rows.map((r) => r[r.length - SWEEP_COLUMNS.length + sweepAt]!);
   const i = t.header?.indexOf(name) ?? -1;
   if (i < 0) throw new Error(`no column ${name} in ${JSON.stringify(t.header)}`);
   return t.rows.map((r) => r[i]!);
