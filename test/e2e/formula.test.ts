@@ -79,7 +79,7 @@ describe("formula guard", () => {
     const clean = records(on.o.clean);
     for (const email of ["'-dan@gmail.com", "'=eve@gmail.com"]) {
       const r = clean.find((x) => x.Email === email);
-      expect(r?.sweep_reasons.split(";")).toContain("formula_trigger");
+      expect(r?.sweep_reasons?.split(";")).toContain("formula_trigger");
     }
   });
 
