@@ -1,6 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, type CliResult } from "../support/cli.js";
-import { readOutputs, records, sweepRows, SWEEP_COLUMNS, tempDir, writeFixture, type Outputs } from "../support/fixtures.js";
+import { readOutputs, records, sweepRows, SWEEP_COLUMNS, tempDir, writeFixture, type Outputs, removeTempDirs } from "../support/fixtures.js";
+
+afterAll(removeTempDirs);
 
 /** Odd but real inputs: each must come out accounted for and unaltered where not cleaned. */
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, type CliResult } from "../support/cli.js";
 import { startDnsServer, type TestDnsServer } from "../support/dns-server.js";
-import { readOutputs, records, sweepRows, tempDir, writeFixture, type Outputs } from "../support/fixtures.js";
+import { readOutputs, records, sweepRows, tempDir, writeFixture, type Outputs, removeTempDirs } from "../support/fixtures.js";
+
+afterAll(removeTempDirs);
 
 /** `check`, and a couple of runs against the loopback DNS server (never the internet). */
 

@@ -1,10 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, type CliResult } from "../support/cli.js";
 import {
   encodeWindows1251,
   outputsExist,
   range,
   readOutputs,
+  removeTempDirs,
   records,
   sweepRows,
   SWEEP_COLUMNS,
@@ -14,6 +15,8 @@ import {
   writeFixture,
   type Outputs,
 } from "../support/fixtures.js";
+
+afterAll(removeTempDirs);
 
 /** Delimiters, line ends, quoting and encodings, through the real CLI. */
 

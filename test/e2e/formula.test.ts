@@ -1,6 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, type CliResult } from "../support/cli.js";
-import { column, readOutputs, records, SWEEP_COLUMNS, tempDir, unguardedCells, writeFixture, type Outputs } from "../support/fixtures.js";
+import { column, readOutputs, records, SWEEP_COLUMNS, tempDir, unguardedCells, writeFixture, type Outputs, removeTempDirs } from "../support/fixtures.js";
+
+afterAll(removeTempDirs);
 
 /** Spreadsheet safety (OWASP CSV injection) and the second-sweep rule. */
 

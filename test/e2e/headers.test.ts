@@ -1,6 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, type CliResult } from "../support/cli.js";
-import { outputsExist, readOutputs, records, sweepRows, SWEEP_COLUMNS, tempDir, tempFiles, writeFixture, type Outputs } from "../support/fixtures.js";
+import { outputsExist, readOutputs, records, sweepRows, SWEEP_COLUMNS, tempDir, tempFiles, writeFixture, type Outputs, removeTempDirs } from "../support/fixtures.js";
+
+afterAll(removeTempDirs);
 
 /** Which column holds the address, and header rows that must stop the run. */
 

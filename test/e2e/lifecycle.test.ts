@@ -1,9 +1,11 @@
 import { createSocket } from "node:dgram";
 import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { finished, runCli, spawnCli } from "../support/cli.js";
-import { outputPaths, outputsExist, readOutputs, records, tempDir, tempFiles, writeFixture } from "../support/fixtures.js";
+import { outputPaths, outputsExist, readOutputs, records, tempDir, tempFiles, writeFixture, removeTempDirs } from "../support/fixtures.js";
+
+afterAll(removeTempDirs);
 
 /** Exit codes, stdin, atomic outputs and interruption: what a scheduler relies on. */
 

@@ -1,9 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, type CliResult } from "../support/cli.js";
 import {
   column,
   range,
   readOutputs,
+  removeTempDirs,
   records,
   sweepRows,
   SWEEP_COLUMNS,
@@ -12,6 +13,8 @@ import {
   writeFixture,
   type Outputs,
 } from "../support/fixtures.js";
+
+afterAll(removeTempDirs);
 
 /**
  * `mailsweep clean` end to end: the three outputs, appended columns, row accounting and the

@@ -1,12 +1,14 @@
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDomainIntel, type DomainIntel } from "../../src/domains/index.js";
 import { MailsweepError } from "../../src/errors.js";
 import { cleanList, type CleanResult } from "../../src/pipeline/clean.js";
 import { createTypoCorrector, type TypoCorrector } from "../../src/typos/index.js";
-import { range, readOutputs, SWEEP_COLUMNS, tempDir, writeFixture } from "../support/fixtures.js";
+import { range, readOutputs, SWEEP_COLUMNS, tempDir, writeFixture, removeTempDirs } from "../support/fixtures.js";
+
+afterAll(removeTempDirs);
 
 /**
  * Row accounting (contract) as a property: whatever the CSV looks like — quoting, embedded

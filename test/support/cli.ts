@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { tempDir } from "./fixtures.js";
 
 /**
  * Runs the built CLI (`dist/cli/main.js`) as a real child process, the way a user or a scheduler
@@ -28,10 +28,13 @@ export interface RunOptions {
   readonly timeoutMs?: number;
 }
 
-/** One sandbox home per test process: the CLI's default store path lands here, never in ~. */
+/**
+ * One sandbox home per test file: the CLI's default store path lands here, never in ~. Made with
+ * tempDir(), so the file's afterAll(removeTempDirs) removes it too.
+ */
 let sandboxHome: string | undefined;
 function sandbox(): string {
-  sandboxHome ??= mkdtempSync(join(tmpdir(), "mailsweep-home-"));
+  if (sandboxHome === undefined || !existsSync(sandboxHome)) sandboxHome = tempDir();
   return sandboxHome;
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -17,8 +17,18 @@ export const SWEEP_COLUMNS = [
   "sweep_row",
 ] as const;
 
+/** Folders made by tempDir() in this test file's process, removed by removeTempDirs(). */
+const made: string[] = [];
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), "mailsweep-"));
+  const dir = mkdtempSync(join(tmpdir(), "mailsweep-"));
+  made.push(dir);
+  return dir;
+}
+
+/** Call from afterAll: the suite leaves nothing in the temp folder. */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Write a fixture; strings are written as UTF-8. Returns the full path. */
