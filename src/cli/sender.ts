@@ -46,6 +46,7 @@ export function registerSender(program: Command, io: Io): void {
       io.signal.addEventListener("abort", onAbort);
       try {
         const audit = await auditSender(domain, { resolver, ip: flags.ip, dkimSelectors: flags.dkimSelector }).catch((e: unknown) => {
+          if (io.signal.aborted) throw interrupted(io.signal);
           if (e instanceof DnsUnavailableError) {
             throw new MailsweepError("dns_unavailable", `${e.message} Nothing was checked; retry later or pass --dns-server.`, { cause: e });
           }

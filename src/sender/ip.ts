@@ -39,10 +39,25 @@ export function macroIp(ip: string, family: IpFamily): string {
   return expandV6(ip).split("").join(".");
 }
 
-function expandV6(ip: string): string {
+function expandV6(text: string): string {
+  let ip = text;
+  // An embedded dotted quad (64:ff9b::192.0.2.1) is the last two 16-bit groups.
+  const quad = /^(.*:)(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(ip);
+  if (quad !== null) {
+    const [a, b, c, d] = [quad[2], quad[3], quad[4], quad[5]].map(Number) as [number, number, number, number];
+    ip = `${quad[1] ?? ""}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
   const [head = "", tail] = ip.split("::");
   const h = head === "" ? [] : head.split(":");
   const t = tail === undefined || tail === "" ? [] : tail.split(":");
   const groups = [...h, ...Array<string>(tail === undefined ? 0 : 8 - h.length - t.length).fill("0"), ...t];
   return groups.map((g) => g.padStart(4, "0")).join("");
+}
+
+/** The PTR name of an address (RFC 1035 §3.5 in-addr.arpa, RFC 3596 §2.5 ip6.arpa); "" when not an IP. */
+export function reverseName(text: string): string {
+  const n = normalizeIp(text);
+  if (n === null) return "";
+  if (n.family === "ipv4") return `${n.ip.split(".").reverse().join(".")}.in-addr.arpa`;
+  return `${expandV6(n.ip).split("").reverse().join(".")}.ip6.arpa`;
 }

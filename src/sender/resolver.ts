@@ -1,5 +1,6 @@
 import { Resolver } from "node:dns/promises";
 import { DnsUnavailableError, parseDnsServer } from "../dns/index.js";
+import { reverseName } from "./ip.js";
 
 /**
  * The DNS questions the sender audit asks, each answered as data: the records, an authoritative
@@ -94,7 +95,9 @@ export function createSenderResolver(opts: SenderResolverOptions = {}): SenderRe
       ),
     a: (name) => ask(`A ${canonicalName(name)}`, () => resolver.resolve4(canonicalName(name))),
     aaaa: (name) => ask(`AAAA ${canonicalName(name)}`, () => resolver.resolve6(canonicalName(name))),
-    ptr: (ip) => ask(`PTR ${ip}`, async () => (await resolver.reverse(ip)).map(canonicalName)),
+    // resolvePtr on the arpa name, not reverse(): reverse() reports a timeout as ENOTFOUND, which
+    // would turn "could not be checked" into "no reverse DNS".
+    ptr: (ip) => ask(`PTR ${ip}`, async () => (await resolver.resolvePtr(reverseName(ip))).map(canonicalName)),
     async canary(): Promise<void> {
       // As in ../dns/checker.ts: any DNS answer to the root NS question (even NXDOMAIN from a
       // test server) proves the resolver answers.
