@@ -73,9 +73,10 @@ export function looksGeneric(name: string, ip: string): boolean {
   if (/(?:^|[.-])(?:dynamic|dyn|dhcp|pool|dsl|adsl|cable|ppp|dialup|client|customer|broadband|static-ip)(?:[.-]|\d|$)/i.test(name)) return true;
   const octets = ip.includes(".") ? ip.split(".") : [];
   if (octets.length === 4) {
-    const digits: readonly string[] = first.match(/\d+/g) ?? [];
-    const hits = octets.filter((o) => digits.includes(o)).length;
-    if (hits >= 3) return true;
+    // Three octets of the address in a row, in either order: 93-184-216-8, 8.216.184.93-static...
+    const digits = (name.match(/\d+/g) ?? []).join(" ");
+    const runs = [octets.slice(0, 3), octets.slice(1, 4), [...octets].reverse().slice(0, 3), [...octets].reverse().slice(1, 4)];
+    if (runs.some((r) => ` ${digits} `.includes(` ${r.join(" ")} `))) return true;
   }
   return false;
 }
