@@ -69,6 +69,8 @@ dropped.test FAULT drop TXT
 
 # ---- DMARC
 _dmarc.monitor.test TXT "v=DMARC1; p=none; rua=mailto:d@monitor.test"
+monitor.test MX 10 mx.good.test
+monitor.test TXT "v=spf1 mx -all"
 _dmarc.org.test TXT "v=DMARC1; p=reject; sp=quarantine; rua=mailto:d@org.test"
 sub.org.test A 93.184.215.50
 twodmarc.test A 93.184.215.51
