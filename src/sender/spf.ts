@@ -78,7 +78,13 @@ export async function checkSpf(domain: string, resolver: SenderResolver, opts: S
   }
   const summary =
     findings.some((f) => f.status === "fail") && evaluation.result === "permerror"
-      ? `permerror: ${evaluation.lookups} lookups, ${evaluation.voidLookups} void`
+      ? `permerror (${[
+          evaluation.lookups > SPF_LOOKUP_LIMIT ? `${evaluation.lookups} DNS lookups, limit ${SPF_LOOKUP_LIMIT}` : null,
+          evaluation.voidLookups > SPF_VOID_LIMIT ? `${evaluation.voidLookups} void lookups, limit ${SPF_VOID_LIMIT}` : null,
+          ...findings.filter((f) => f.status === "fail" && f.code !== "spf_too_many_lookups" && f.code !== "spf_void_lookups" && f.code !== "spf_ip_not_authorised").map((f) => f.code.replace(/^spf_/, "").replace(/_/g, " ")),
+        ]
+          .filter((x) => x !== null)
+          .join("; ")})`
       : `${evaluation.lookups}/${SPF_LOOKUP_LIMIT} lookups, ${allSummary(parsed.record)}${ipResult === null ? "" : `, ${opts.ip?.ip ?? ""}: ${ipResult}`}`;
   return result("spf", summary, findings, details);
 }

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
@@ -149,24 +149,34 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const main = `${root}dist/cli/main.js`;
 const registered = existsSync(main) && /\bsender\b/.test(spawnSync(process.execPath, [main, "--help"], { encoding: "utf8" }).stdout);
 
+/** Async, so the loopback DNS server in this process keeps answering while the child runs. */
+function cli(args: readonly string[]): Promise<{ status: number | null; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [main, "sender", ...args], { encoding: "utf8" }, (_err, stdout) => {
+      resolve({ status: child.exitCode, stdout });
+    });
+  });
+}
+
 describe.skipIf(!registered)("mailsweep sender (built CLI)", () => {
   it.each([
     [["good.test", "--ip", "93.184.216.5", "--dkim-selector", "s2048"], 0],
     [["multi.test"], 1],
     [["not_a_domain!"], 64],
-  ])("%j exits %i", (args, code) => {
-    const r = spawnSync(process.execPath, [main, "sender", ...args, "--dns-server", dns.server, "--dns-timeout", "500"], { encoding: "utf8" });
+  ])("%j exits %i", async (args, code) => {
+    const r = await cli([...args, "--dns-server", dns.server, "--dns-timeout", "500"]);
     expect(r.status).toBe(code);
   });
 
-  it("exits 75 when DNS does not answer", () => {
-    const r = spawnSync(process.execPath, [main, "sender", "good.test", "--dns-server", dead.server, "--dns-timeout", "500"], { encoding: "utf8" });
+  it("exits 75 when DNS does not answer", async () => {
+    const r = await cli(["good.test", "--dns-server", dead.server, "--dns-timeout", "500"]);
     expect(r.status).toBe(75);
     expect(r.stdout).toBe("");
   });
 
-  it("--json is valid JSON", () => {
-    const out = execFileSync(process.execPath, [main, "sender", "good.test", "--json", "--dkim-selector", "s2048", "--dns-server", dns.server], { encoding: "utf8" });
-    expect((JSON.parse(out) as { status: string }).status).toBe("pass");
+  it("--json is valid JSON", async () => {
+    const r = await cli(["good.test", "--json", "--dkim-selector", "s2048", "--dns-server", dns.server]);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { status: string }).status).toBe("pass");
   });
 });
