@@ -31,26 +31,31 @@ const FORMULA_START = /^[=+\-@]/;
  * Check one cell: normalise and validate the address, repair mechanical slips, then combine the
  * per-domain analysis. Synchronous unless the domain needs DNS that is not answered yet.
  */
-export function checkCell(cell: string, analyzer: DomainAnalyzer, repairSlips: ((value: string) => { value: string; why: string } | null) | null): CellCheck | Promise<CellCheck> {
+export function checkCell(cell: string, analyzer: DomainAnalyzer): CellCheck | Promise<CellCheck> {
   const parsed = parseAddress(cell, analyzer.syntaxCache);
   let address = parsed.address;
   let reasons: Reason[] = [...parsed.reasons];
   let slip: { from: string; to: string; why: string } | null = null;
+  let suggestion = "";
 
-  if (address === null && repairSlips !== null && !reasons.some((r) => r.code === "empty" || r.code === "unsafe_unicode")) {
-    // `user@@gmail.com`, `user@mail,ru`, `user@gmailcom`: fix only when the repair validates.
-    const repaired = repairSlips(parsed.normalizedValue);
+  if (address === null && analyzer.typoMode !== "off" && !reasons.some((r) => r.code === "empty" || r.code === "unsafe_unicode")) {
+    // `user@@gmail.com`, `user@mail,ru`, `user@gmailcom`: repair only when the result validates;
+    // under --typos suggest the repair is offered, and the row stays as typed.
+    const repaired = analyzer.repairSlip(parsed.normalizedValue);
     if (repaired !== null) {
       const again = validateAddress(repaired.value, analyzer.syntaxCache);
-      if (again.address !== null) {
+      if (again.address !== null && analyzer.typoMode === "fix") {
         address = again.address;
         slip = { from: parsed.normalizedValue, to: repaired.value, why: repaired.why };
         reasons = [...reasons.filter((r) => r.code === "normalized"), ...again.reasons];
+      } else if (again.address !== null) {
+        suggestion = again.address.normalized;
+        reasons.push({ code: "typo_suspected", suggestion });
       }
     }
   }
   if (address === null) {
-    return { original: cell, written: cell, key: null, suggestion: "", reasons: sortReasons(reasons), domain: null };
+    return { original: cell, written: cell, key: null, suggestion, reasons: sortReasons(reasons), domain: null };
   }
   const found = address;
   const analysis = analyzer.analyze(found.domain, found.asciiDomain);

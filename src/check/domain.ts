@@ -52,6 +52,15 @@ export class DomainAnalyzer {
 
   constructor(private readonly deps: DomainAnalyzerDeps) {}
 
+  get typoMode(): TypoMode {
+    return this.deps.typoMode;
+  }
+
+  /** Mechanical slips of a whole address (`@@`, `mail,ru`, `gmailcom`), per the typo module. */
+  repairSlip(value: string): { value: string; why: string } | null {
+    return this.deps.typos.repairSlip(value);
+  }
+
   analyze(domain: string, asciiDomain: string): DomainAnalysis | Promise<DomainAnalysis> {
     const hit = this.memo.get(domain);
     if (hit !== undefined) return hit;

@@ -48,11 +48,10 @@ export function createChecker(options: CheckOptions = {}): Checker {
     dns: options.dns ?? null,
     typoMode,
   });
-  const repair = typoMode === "off" ? null : (v: string) => typos.repairSlip(v);
   const policy = options.policy ?? DEFAULT_POLICY;
   return {
     async check(raw: string): Promise<AddressVerdict> {
-      const cell = await checkCell(raw, analyzer, repair);
+      const cell = await checkCell(raw, analyzer);
       const reasons = [...cell.reasons];
       if (cell.key !== null) {
         const hit = options.suppressed?.(cell.key);

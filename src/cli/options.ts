@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "commander";
+import { MailsweepError } from "../errors.js";
 import { parseDnsServer } from "../dns/index.js";
 import { isReasonCode, isRejectCode, type ReasonCode } from "../reasons.js";
 import type { TypoMode } from "../check/domain.js";
@@ -16,12 +17,14 @@ export function parseCodes(values: readonly string[] | undefined, option: "--rej
     for (const raw of value.split(",")) {
       const code = raw.trim();
       if (code === "") continue;
-      if (!isReasonCode(code)) throw new InvalidArgumentError(`${option}: unknown code "${code}". See the reason-code table in the README.`);
+      // Thrown from inside the action, where commander no longer prints errors: MailsweepError
+      // is printed by run() and exits 64.
+      if (!isReasonCode(code)) throw new MailsweepError("usage", `${option}: unknown code "${code}". See the reason-code table in the README.`);
       if (option === "--keep" && !isRejectCode(code)) {
-        throw new InvalidArgumentError(`--keep takes reject codes; "${code}" is a flag and never rejects on its own.`);
+        throw new MailsweepError("usage", `--keep takes reject codes; "${code}" is a flag and never rejects on its own.`);
       }
       if (option === "--keep" && code === "malformed_row") {
-        throw new InvalidArgumentError("--keep malformed_row is not allowed: an unreadable record cannot go into a clean list.");
+        throw new MailsweepError("usage", "--keep malformed_row is not allowed: an unreadable record cannot go into a clean list.");
       }
       codes.push(code);
     }

@@ -5,6 +5,7 @@ import { StoreBusyError, StoreError } from "../store/index.js";
 import { VERSION } from "../report/summary.js";
 import { registerCheck } from "./check.js";
 import { registerClean } from "./clean.js";
+import { ChecksFailedError, registerSender } from "./sender.js";
 import { print, type Io } from "./io.js";
 
 export function buildProgram(io: Io): Command {
@@ -20,6 +21,7 @@ export function buildProgram(io: Io): Command {
     .showHelpAfterError("(run with --help for usage)");
   registerClean(program, io);
   registerCheck(program, io);
+  registerSender(program, io);
   return program;
 }
 
@@ -35,6 +37,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return EXIT.ok;
       return EXIT.usage; // commander already printed the message
     }
+    if (err instanceof ChecksFailedError) return err.exitCode; // the audit was printed already
     const known = asMailsweepError(err);
     if (known !== null) {
       print(io.stderr, `mailsweep: ${known.message}`);

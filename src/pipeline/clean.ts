@@ -157,7 +157,6 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
   const typoCorrector = opts.typoCorrector ?? createTypoCorrector();
   const dns = opts.dns ?? null;
   const analyzer = new DomainAnalyzer({ intel, typos: typoCorrector, dns, typoMode });
-  const repair = typoMode === "off" ? null : (v: string) => typoCorrector.repairSlip(v);
   const policy: VerdictPolicy = { keep: new Set(opts.keep ?? []), reject: new Set(opts.reject ?? []) };
 
   if (dns !== null) await dns.canary(); // before any output exists (contract: exit 75, nothing written)
@@ -273,6 +272,15 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     }
   };
 
+  /**
+   * Undecodable records mean a wrong encoding, not a damaged row, when they are not a lone
+   * exception (two or more, or half the rows) and undecodable bytes outnumber the multi-byte text
+   * that decoded correctly (see DecodeStream.validNonAscii).
+   */
+  const wrongEncoding = (bad: number, rows: number): boolean =>
+    bad > 0 &&
+    (!decoder.info.detected || ((bad >= 2 || bad * 2 >= rows) && decoder.invalidBytes > decoder.validNonAscii));
+
   const intake = (record: CsvRecord): Pending | null => {
     if (record.problem === null && record.raw.trim() === "") {
       counts.inputRows++;
@@ -311,7 +319,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     }
     const pending: Pending = { dataRow, record, cells, malformed, previousOriginal, check: null };
     if (cells !== null) {
-      const check = checkCell(cells[emailIndex]!, analyzer, repair);
+      const check = checkCell(cells[emailIndex]!, analyzer);
       pending.check = check;
       // Once answered, the row no longer blocks the head of the window.
       if (check instanceof Promise) check.then((value) => (pending.check = value), () => undefined);
@@ -331,6 +339,14 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     reader = new CsvRecordReader({ delimiter: sniffed.delimiter, maxRecordChars: opts.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS });
     const probe = new CsvRecordReader({ delimiter: sniffed.delimiter });
     const probeRecords = [...probe.push(body), ...(final ? probe.end() : [])].filter((r) => r.problem === null && r.raw.trim() !== "");
+    if (hasEscapedBytes(body)) {
+      // A header that cannot be read, or a sample where undecodable rows are the rule: the file
+      // is in another encoding. Stop before any output exists.
+      const bad = probeRecords.filter((r) => hasEscapedBytes(r.raw)).length;
+      if ((probeRecords[0] && hasEscapedBytes(probeRecords[0].raw)) || wrongEncoding(bad, probeRecords.length - 1)) {
+        throw decoder.encodingError();
+      }
+    }
     const first = probeRecords[0];
     const hasHeader = !opts.noHeader && first !== undefined && !first.fields.some(looksLikeAddress);
     let rows = probeRecords.slice(hasHeader ? 1 : 0, 51).map((r) => r.fields);
@@ -343,6 +359,13 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       if (ownOutput) rows = rows.map((r) => r.slice(0, width).map(unguardCell));
     } else {
       width = Math.max(1, ...rows.map((r) => r.length));
+      // Our own headerless output carries the sweep_* columns by position: recognise them so a
+      // second sweep replaces them instead of appending another set.
+      ownOutput = rows.length > 0 && rows.every(looksLikeOwnOutputRow);
+      if (ownOutput) {
+        width -= SWEEP_COLUMNS.length;
+        rows = rows.map((r) => r.slice(0, width).map(unguardCell));
+      }
     }
     const choice = chooseEmailColumn(header, rows, opts.emailColumn, label);
     emailIndex = choice.index;
@@ -364,8 +387,8 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       const headerRow = [...header!, ...SWEEP_COLUMNS];
       if (sniffed.sepLine !== null) {
         // Keep Excel's `sep=` hint so the outputs open the same way the input did.
-        await writers.clean.write([sniffed.sepLine]);
-        await writers.rejected.write([sniffed.sepLine]);
+        await writers.clean.writeLine(sniffed.sepLine);
+        await writers.rejected.writeLine(sniffed.sepLine);
       }
       await writers.clean.write(headerRow.map((h) => (formulaGuard ? guardCell(h) : h)));
       await writers.rejected.write(headerRow.map((h) => (formulaGuard ? guardCell(h) : h)));
@@ -431,6 +454,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     if (dns !== null && transientDominates(dns.stats())) {
       throw new DnsUnavailableError(dns.servers(), "TRANSIENT_MAJORITY", `Most DNS lookups failed transiently (${dns.stats().transient} of ${dns.stats().queried}).`);
     }
+    if (counts.undecodableRecords > 0 && wrongEncoding(counts.undecodableRecords, counts.inputRows)) throw decoder.encodingError();
     if (counts.inputRows !== counts.cleanRows + counts.rejectedRows + counts.blankRows) {
       throw new MailsweepError(
         "internal",
@@ -501,6 +525,13 @@ function interrupted(signal: AbortSignal): MailsweepError {
   const reason: unknown = signal.reason;
   const sig = reason === "SIGTERM" || reason === "SIGINT" ? reason : "SIGINT";
   return new MailsweepError("interrupted", `Interrupted (${sig}); no output was written.`, { signal: sig });
+}
+
+const STATUSES: ReadonlySet<string> = new Set(["valid", "risky", "unknown", "invalid"]);
+
+function looksLikeOwnOutputRow(row: readonly string[]): boolean {
+  const n = row.length;
+  return n > SWEEP_COLUMNS.length && STATUSES.has(row[n - SWEEP_COLUMNS.length]!) && /^\d+$/.test(row[n - 1]!);
 }
 
 function endsWithSweepColumns(header: readonly string[]): boolean {

@@ -194,18 +194,24 @@ export class DecodeStream extends Transform {
    * the record that holds it as `malformed_row` while the rest of the file goes on.
    */
   private decodeWhole(whole: Buffer): string {
-    if (this.framing === "utf8" && isUtf8(whole)) return whole.toString("utf8");
+    if (this.sample.length < SAMPLE_BYTES) this.sample = Buffer.concat([this.sample, whole.subarray(0, SAMPLE_BYTES - this.sample.length)]);
+    if (this.framing === "utf8" && isUtf8(whole)) {
+      const text = whole.toString("utf8");
+      // Fewer UTF-16 units than bytes means multi-byte characters decoded fine: real UTF-8.
+      this.validNonAscii += whole.length - text.length;
+      return text;
+    }
     const decoder = this.decoder!;
     let out = "";
     let pos = 0;
     while (pos < whole.length) {
       const rest = whole.subarray(pos);
       const bad = this.framing === "utf8" ? firstInvalidUtf8(rest) : this.firstInvalid(rest);
-      if (bad < 0) {
-        out += decoder.decode(rest);
-        break;
-      }
-      if (bad > 0) out += decoder.decode(rest.subarray(0, bad));
+      const good = bad < 0 ? rest : rest.subarray(0, bad);
+      const text = good.length > 0 ? decoder.decode(good) : "";
+      if (this.framing === "utf8") this.validNonAscii += good.length - text.length;
+      out += text;
+      if (bad < 0) break;
       const width = this.framing === "single" || this.framing === "utf8" ? 1 : 2;
       for (let i = 0; i < width && bad + i < rest.length; i++) {
         out += String.fromCharCode(ESCAPE_BASE + rest[bad + i]!);
@@ -252,9 +258,19 @@ export class DecodeStream extends Transform {
   /** Bytes replaced by escapes so far, and the offset of the first (for error messages). */
   invalidBytes = 0;
   firstInvalidOffset: number | undefined;
+  /**
+   * Roughly how much multi-byte UTF-8 decoded correctly (bytes beyond one per character). In a
+   * file saved in a legacy encoding almost every accented or Cyrillic letter fails to decode and
+   * only the odd byte pair happens to be valid UTF-8; in a UTF-8 file with a damaged row it is the
+   * other way round.
+   */
+  validNonAscii = 0;
+  /** The first bytes of the input, to guess the legacy encoding an error message suggests. */
+  private sample: Buffer = Buffer.alloc(0);
 
-  /** The message for a file with too many undecodable records: name the offset, suggest --encoding. */
-  encodingError(sample?: Buffer): MailsweepError {
+  /** The message for a file in the wrong encoding: name the offset, suggest --encoding. */
+  encodingError(): MailsweepError {
+    const sample = this.sample.length > 0 ? this.sample : undefined;
     const where = this.firstInvalidOffset === undefined ? "" : ` (first at byte offset ${this.firstInvalidOffset})`;
     const suggestion = this.info.detected
       ? `The file is not UTF-8; if Excel or an older CRM saved it, try --encoding ${sample ? guessLegacy(sample) : "windows-1251 or windows-1252"}.`
@@ -262,6 +278,8 @@ export class DecodeStream extends Transform {
     return new MailsweepError("data", `${this.fileLabel}: too many bytes that are not valid ${this.info.encoding}${where}. ${suggestion}`);
   }
 }
+
+const SAMPLE_BYTES = 64 * 1024;
 
 /** Code unit that stands for an undecodable byte b: ESCAPE_BASE + b (U+DC80..U+DCFF for b >= 0x80). */
 export const ESCAPE_BASE = 0xdc00;

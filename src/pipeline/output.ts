@@ -94,6 +94,13 @@ export class AtomicCsvWriter implements StagedFile {
     return this.needsQuote.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   }
 
+  /** Write one line as it is (Excel's `sep=;` hint must not be quoted). Counts as a row. */
+  writeLine(text: string): Promise<void> | undefined {
+    this.pending += this.rows === 0 ? text : `${this.opts.rowDelimiter}${text}`;
+    this.rows++;
+    return this.pending.length >= BATCH_CHARS ? this.flushPending() : undefined;
+  }
+
   /** Write one row; resolves when the file has room again (backpressure). */
   write(row: readonly string[]): Promise<void> | undefined {
     let line = this.rows === 0 ? "" : this.opts.rowDelimiter;

@@ -96,13 +96,13 @@ describe("clean: Excel's sep= line", () => {
 
   // BUG: the kept sep= line is written as a CSV cell, `"sep=;"` (quoted, because it holds the
   // delimiter). Excel only honours an unquoted `sep=;` first line.
-  it.fails("writes the sep= line back verbatim (unquoted)", () => {
+  it("writes the sep= line back verbatim (unquoted)", () => {
     expect(o.clean.bytes.toString("utf8").startsWith("sep=;\r\n")).toBe(true);
   });
 
   // BUG: because of the quoted `"sep=;"` line, a second sweep over excel.clean.csv takes that line
   // for the header and exits 65 ("no column looks like the email address").
-  it.fails("a second sweep over the output works", async () => {
+  it("a second sweep over the output works", async () => {
     const out = tempDir();
     const again = await runCli(["clean", `${dir}/excel.clean.csv`, "--offline", "--out-dir", out]);
     expect(again.code, again.stderr).toBe(0);
@@ -172,7 +172,7 @@ describe("clean: undecodable input", () => {
   // prints the header as U+FFFD garbage ("Columns: 1: "���"") with no byte offset and no
   // --encoding hint. Repro: printf 'Имя,Почта\nИван,ivan@mail.ru\n' | iconv -t cp1251 > w.csv;
   // mailsweep clean w.csv --offline
-  it.fails("a windows-1251 file with a Cyrillic header: 65 with an offset and --encoding, never U+FFFD", async () => {
+  it("a windows-1251 file with a Cyrillic header: 65 with an offset and --encoding, never U+FFFD", async () => {
     const dir = tempDir();
     writeFixture(dir, "legacy.csv", encodeWindows1251(CYR));
     const run = await runCli(["clean", "legacy.csv", "--offline"], { cwd: dir });
@@ -185,7 +185,7 @@ describe("clean: undecodable input", () => {
   // BUG: a short legacy file (≤ 3 data rows, all undecodable) is "cleaned" with exit 0: every row
   // goes to rejected as malformed_row. The undecodable-share check needs > 3 bad records, so the
   // wrong-encoding error never fires although 100% of the rows are undecodable.
-  it.fails("a short windows-1251 file with every row undecodable exits 65", async () => {
+  it("a short windows-1251 file with every row undecodable exits 65", async () => {
     const dir = tempDir();
     writeFixture(dir, "short.csv", encodeWindows1251("Name,Email\nИван,ivan@mail.ru\nПётр,petr@mail.ru\n"));
     const run = await runCli(["clean", "short.csv", "--offline"], { cwd: dir });

@@ -110,10 +110,12 @@ export interface Table {
 export function readTable(path: string, delimiter = ",", hasHeader = true): Table {
   const bytes = readFileSync(path);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const text = bytes.subarray(bom ? 3 : 0).toString("utf8");
+  let text = bytes.subarray(bom ? 3 : 0).toString("utf8");
+  // Excel's hint is a raw first line, never a CSV record (`sep=;` would split on its own `;`).
+  const sep = /^sep=(.)(\r\n|\n|\r)/i.exec(text);
+  const sepLine = sep ? `sep=${sep[1]}` : null;
+  if (sep) text = text.slice(sep[0].length);
   const records = parseCsv(text, delimiter);
-  let sepLine: string | null = null;
-  if (records[0]?.length === 1 && /^sep=.$/i.test(records[0][0]!)) sepLine = records.shift()![0]!;
   const header = hasHeader ? (records.shift() ?? null) : null;
   return { bytes, bom, sepLine, header, rows: records };
 }
