@@ -22,7 +22,10 @@ import type { BounceCategory } from "./types.js";
  *        e. recipient causes: domain_invalid, mailbox_disabled, mailbox_full, mailbox_unknown
  *           (disabled and full before unknown: Mail.ru says "invalid mailbox ... account is
  *           disabled" and "invalid mailbox ... mailbox is full");
- *        f. transient wording, then generic recipient-policy wording.
+ *        f. gave-up notices (message expired, retry timeout exceeded, loops): after the
+ *           recipient causes, because Exim prefixes the cause ("Mailbox quota exceeded: retry
+ *           timeout exceeded");
+ *        g. transient wording, then generic recipient-policy wording.
  *   2. ENHANCED_RULES on the enhanced status code (RFC 3463 class.subject.detail).
  *   3. BASIC_RULES on the basic reply code (RFC 5321 §4.2.2).
  *   4. Otherwise `unknown`: no evidence, no guess.
@@ -270,7 +273,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     category: "rate_limited",
     patterns: [
       /rate[- ]?limit/,
-      /too many (?:concurrent |simultaneous |smtp )?(?:connections|messages|mails|emails|recipients|rcpt|sessions|login attempts)/,
+      /too many (?:concurrent |simultaneous |parallel )?(?:smtp )?(?:connections|messages|mails|emails|recipients|rcpt|sessions|login attempts)/,
       /\bthrottl/,
       /sending (?:rate|quota|limit)/,
       /max (?:emails|messages|defers and failures) per hour/,
@@ -376,7 +379,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     patterns: [
       /connection (?:timed out|refused|reset|closed|dropped|lost)/,
       /timed out/,
-      /\btime-?out\b/,
+      /(?:connection|connect|smtp|read|write|command|greeting|session|network|dns|lookup) time-?out|time-?out (?:while|waiting|on|during|after)/,
       /connect\(\) failed/,
       /(?:could not|couldn't|unable to|failed to|cannot|can't) (?:connect|establish)/,
       /wasn't able to establish an smtp connection/,
@@ -409,25 +412,6 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'Exim: "R=dnslookup defer (-1): MX lookup failed"; Gmail: "DNS Error: DNS type \'mx\' lookup of example.com responded with code SERVFAIL"; ' +
       'Microsoft: "451 4.4.312 DNS query failed"',
   },
-  {
-    id: "delivery-expired",
-    category: "connection_failed",
-    patterns: [
-      /message expired/,
-      /queue\.expired/,
-      /retry timeout exceeded/,
-      /retry time not reached/,
-      /have been failing for a long time/,
-      /delivery time expired/,
-      /(?:mail|forwarding|routing) loop/,
-      /loop detected|loops back to myself/,
-      /too many hops/,
-    ],
-    comment:
-      'Exchange: "550 4.4.7 QUEUE.Expired; message expired"; Exim: "all hosts for \'example.com\' have been failing for a long time (and retry time not reached)"; ' +
-      'Exim: "retry timeout exceeded"; Postfix: "554 5.4.6 Too many hops"; "mail for example.com loops back to myself"',
-  },
-
   // ───────────── e. recipient causes ─────────────
   {
     id: "domain-not-found",
@@ -448,7 +432,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /null ?mx/,
       /mx records point to non-existent hosts/,
       /bad destination system/,
-      /домен[^.]{0,80}не (?:существует|найден)/,
+      /домен.{0,80}?не (?:существует|найден)/,
       /несуществующ(?:ий|его) домен/,
     ],
     comment:
@@ -541,6 +525,27 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'Yandex: "550 5.7.1 No such user!"; Mail.ru: "550 Message was not accepted -- invalid mailbox. Local mailbox bob@mail.ru is unavailable: user not found"; ' +
       'GMX: "550 Requested action not taken: mailbox unavailable"; iCloud: "550 5.1.1 <bob@icloud.com>: user does not exist"; ' +
       'Orange: "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]"; Rambler: "550 5.1.1 Пользователь не найден"',
+  },
+
+  // Gave-up notices come after the recipient causes: Exim writes "Mailbox quota exceeded:
+  // retry timeout exceeded", and the quota is the cause, the expiry only the consequence.
+  {
+    id: "delivery-expired",
+    category: "connection_failed",
+    patterns: [
+      /message expired/,
+      /queue\.expired/,
+      /retry timeout exceeded/,
+      /retry time not reached/,
+      /have been failing for a long time/,
+      /delivery time expired/,
+      /(?:mail|forwarding|routing) loop/,
+      /loop detected|loops back to myself/,
+      /too many hops/,
+    ],
+    comment:
+      'Exchange: "550 4.4.7 QUEUE.Expired; message expired"; Exim: "all hosts for \'example.com\' have been failing for a long time (and retry time not reached)"; ' +
+      'Exim: "retry timeout exceeded"; Postfix: "554 5.4.6 Too many hops"; "mail for example.com loops back to myself"',
   },
 
   // ───────────── f. transient wording, generic recipient policy ─────────────
