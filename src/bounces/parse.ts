@@ -44,7 +44,7 @@ const WRAPPERS: readonly Wrapper[] = [
   {
     id: "postfix-log-status",
     needle: "status=",
-    pattern: /\bstatus=(?:bounced|deferred|expired|undeliverable)\s*\(([\s\S]*)\)\s*$/i,
+    pattern: /^[^\n]*?\bstatus=(?:bounced|deferred|expired|undeliverable)\s*\(([\s\S]*)\)\s*$/i,
     replace: " $1 ",
     comment:
       "postfix/smtp[123]: 4Xz: to=<bob@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, status=bounced (host mx.example.com[192.0.2.1] said: 550 5.1.1 ... (in reply to RCPT TO command))",
