@@ -49,17 +49,13 @@ function byPhrase(text: string, lower: string): Decision | null {
   // Slicing the original keeps the evidence in its real case; lower-casing can change the length
   // (e.g. "İ"), and then the lower-cased match is reported instead.
   const sameLength = text.length === lower.length;
-  const candidates = PREFILTER.candidates(lower);
-  for (let r = 0; r < COMPILED.length; r += 1) {
+  return PREFILTER.firstMatch(lower, (r): Decision | null => {
     const rule = COMPILED[r];
-    if (rule === undefined || candidates[r] === 0) continue;
-    const match = rule.regex.exec(lower);
-    if (match !== null) {
-      const evidence = sameLength ? text.slice(match.index, match.index + match[0].length) : match[0];
-      return { category: rule.category, rule: rule.id, evidence: evidence.trim() };
-    }
-  }
-  return null;
+    const match = rule?.regex.exec(lower) ?? null;
+    if (rule === undefined || match === null) return null;
+    const evidence = sameLength ? text.slice(match.index, match.index + match[0].length) : match[0];
+    return { category: rule.category, rule: rule.id, evidence: evidence.trim() };
+  });
 }
 
 function byEnhanced(enhancedCode: string | null): Decision | null {

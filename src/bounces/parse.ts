@@ -165,7 +165,7 @@ const ENHANCED_CODE = /(?:^|[^\d.])([245]\.\d{1,3}\.\d{1,3})(?!\d|\.\d)/;
  * Reply-line prefixes: "550-" (continuation) or "550 " (last line), optionally followed by an
  * enhanced code, at the start of the text or after whitespace (RFC 5321 §4.2.1 multiline replies).
  */
-const REPLY_PREFIX = /(^|\s)([245][0-5]\d)([- ])(?:([245]\.\d{1,3}\.\d{1,3})(?=\s))?/g;
+const REPLY_PREFIX = /(^|\s)([245][0-5]\d)([- ])(?:([245]\.\d{1,3}\.\d{1,3})(?=\s|$))?\s*/g;
 
 /** Replace literal escapes and cap the length. */
 function prepare(raw: string): string {
@@ -181,10 +181,23 @@ function isUntidy(text: string): boolean {
   let previousSpace = true; // a leading space needs trimming too
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    if (c === 32) {
+    if (c > 32 && c < 0xa0) {
+      previousSpace = false; // the common case first: printable ASCII
+    } else if (c === 32) {
       if (previousSpace) return true;
       previousSpace = true;
-    } else if (c <= 13 ? c >= 9 : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff))) {
+    } else if (
+      (c >= 9 && c <= 13) ||
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff
+    ) {
       return true;
     } else {
       previousSpace = false;
@@ -198,8 +211,12 @@ function tidy(text: string): string {
   return isUntidy(text) ? text.replace(WHITESPACE, " ").trim() : text;
 }
 
-/** Undo relay wrappers (see WRAPPERS), keeping line breaks. */
-export function unwrapBounce(raw: string): string {
+interface Unwrapped {
+  readonly text: string;
+  readonly lower: string;
+}
+
+function unwrap(raw: string): Unwrapped {
   let text = prepare(raw);
   let lower = text.toLowerCase();
   for (const wrapper of WRAPPERS) {
@@ -210,7 +227,12 @@ export function unwrapBounce(raw: string): string {
       lower = text.toLowerCase();
     }
   }
-  return text;
+  return { text, lower };
+}
+
+/** Undo relay wrappers (see WRAPPERS), keeping line breaks. */
+export function unwrapBounce(raw: string): string {
+  return unwrap(raw).text;
 }
 
 /** The first basic reply code and the first enhanced status code found in a text. */
@@ -248,13 +270,16 @@ export function joinContinuations(text: string, code: string | null): string {
       return match;
     },
   );
-  return joined === oneLine ? oneLine : tidy(joined);
+  // The prefixes take their trailing whitespace along, so no double spaces are left behind.
+  return joined === oneLine ? oneLine : joined.trim();
 }
 
 /** Unwrap, take the codes, join the lines, lower-case once. */
 export function parseBounce(raw: string): ParsedBounce {
-  const unwrapped = unwrapBounce(raw);
-  const codes = extractCodes(unwrapped.trim());
-  const text = joinContinuations(unwrapped, codes.code);
-  return { text, lower: text.toLowerCase(), code: codes.code, enhancedCode: codes.enhancedCode };
+  const unwrapped = unwrap(raw);
+  const codes = extractCodes(unwrapped.text.trim());
+  const text = joinContinuations(unwrapped.text, codes.code);
+  // Most replies are one tidy line without wrappers: then the lower-cased copy is reused.
+  const lower = text === unwrapped.text ? unwrapped.lower : text.toLowerCase();
+  return { text, lower, code: codes.code, enhancedCode: codes.enhancedCode };
 }
