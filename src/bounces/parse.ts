@@ -100,15 +100,15 @@ const WRAPPERS: readonly Wrapper[] = [
   },
   {
     id: "exim-host-line",
-    needle: "]",
+    needle: "]:",
     pattern: /\bhost\s+\S+\s+\[[0-9a-f.:]+\](?::\d+)?:/gi,
     replace: " ",
     comment: "Exim: host mx.example.com [192.0.2.1]: 550 5.1.1 <bob@example.com>: Recipient address rejected",
   },
   {
     id: "gmail-dsn-lead-in",
-    needle: "was",
-    pattern: /\b(?:the response (?:from the remote server )?was|the error that the other server returned was)\s*:/gi,
+    needle: "was:",
+    pattern: /\b(?:the response (?:from the remote server )?was|the error that the other server returned was):/gi,
     replace: " ",
     comment: "Gmail DSN: The response from the remote server was: 550 5.1.1 ... / The error that the other server returned was: 550 ...",
   },
@@ -174,41 +174,14 @@ function prepare(raw: string): string {
 }
 
 /**
- * True when the text has whitespace other than single plain spaces. A code-unit loop: far cheaper
- * than a Unicode whitespace class, and most texts need no change at all.
+ * Whitespace that is not a single plain space between words: line breaks, tabs, no-break and
+ * other Unicode spaces (the set `\s` matches), doubled spaces, or a space at either end.
  */
-function isUntidy(text: string): boolean {
-  let previousSpace = true; // a leading space needs trimming too
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c > 32 && c < 0xa0) {
-      previousSpace = false; // the common case first: printable ASCII
-    } else if (c === 32) {
-      if (previousSpace) return true;
-      previousSpace = true;
-    } else if (
-      (c >= 9 && c <= 13) ||
-      c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000 ||
-      c === 0xfeff
-    ) {
-      return true;
-    } else {
-      previousSpace = false;
-    }
-  }
-  return previousSpace && text.length > 0;
-}
+const UNTIDY = /[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
 
 /** Collapse whitespace runs to one space and trim; most texts need nothing, so test first. */
 function tidy(text: string): string {
-  return isUntidy(text) ? text.replace(WHITESPACE, " ").trim() : text;
+  return UNTIDY.test(text) ? text.replace(WHITESPACE, " ").trim() : text;
 }
 
 interface Unwrapped {
@@ -216,9 +189,15 @@ interface Unwrapped {
   readonly lower: string;
 }
 
+/** One test for all wrapper needles: most texts carry no wrapper, and then nothing else runs. */
+const WRAPPER_GATE = new RegExp(
+  [...new Set(WRAPPERS.map((w) => w.needle))].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+);
+
 function unwrap(raw: string): Unwrapped {
   let text = prepare(raw);
   let lower = text.toLowerCase();
+  if (!WRAPPER_GATE.test(lower)) return { text, lower };
   for (const wrapper of WRAPPERS) {
     if (!lower.includes(wrapper.needle)) continue;
     const next = text.replace(wrapper.pattern, wrapper.replace);
@@ -250,7 +229,8 @@ export function extractCodes(text: string): ReplyCodes {
  */
 export function joinContinuations(text: string, code: string | null): string {
   const oneLine = tidy(text);
-  if (code === null) return oneLine;
+  // Without a "550-" continuation the prefixes would all be kept as they are.
+  if (code === null || !oneLine.includes(`${code}-`)) return oneLine;
   let seen = false;
   let continuing = false;
   const joined = oneLine.replace(
@@ -277,7 +257,7 @@ export function joinContinuations(text: string, code: string | null): string {
 /** Unwrap, take the codes, join the lines, lower-case once. */
 export function parseBounce(raw: string): ParsedBounce {
   const unwrapped = unwrap(raw);
-  const codes = extractCodes(unwrapped.text.trim());
+  const codes = extractCodes(unwrapped.text);
   const text = joinContinuations(unwrapped.text, codes.code);
   // Most replies are one tidy line without wrappers: then the lower-cased copy is reused.
   const lower = text === unwrapped.text ? unwrapped.lower : text.toLowerCase();
