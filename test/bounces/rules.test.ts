@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { needlesOf, needlesOfAll } from "../../src/bounces/needles.js";
 import { parseBounce } from "../../src/bounces/parse.js";
-import { buildPrefilter } from "../../src/bounces/prefilter.js";
+import { buildPrefilter, MAX_PREFILTER_RULES } from "../../src/bounces/prefilter.js";
 import { BASIC_RULES, ENHANCED_RULES, PHRASE_RULES } from "../../src/bounces/rules.js";
 import { BOUNCE_CATEGORIES } from "../../src/bounces/types.js";
 
@@ -14,6 +14,10 @@ function quotedReplies(comment: string): string[] {
 }
 
 describe("phrase rule table", () => {
+  it("fits the prefilter's candidate masks", () => {
+    expect(PHRASE_RULES.length).toBeLessThanOrEqual(MAX_PREFILTER_RULES);
+  });
+
   it("has unique ids", () => {
     const ids = PHRASE_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
