@@ -1,0 +1,717 @@
+import type { BounceCategory } from "./types.js";
+
+/**
+ * The bounce rule table: data, tried in a fixed order, first match wins.
+ *
+ * Order of decision (see classify.ts):
+ *   1. PHRASE_RULES, top to bottom. Phrases beat codes: servers put generic codes on specific
+ *      texts (Yandex answers an unknown mailbox with "550 5.7.1 No such user!").
+ *      Within the phrase table:
+ *        a. sender verification and sender-address rejections — an Exim callout failure quotes
+ *           the remote answer about OUR address ("550-Verification failed for <me@ours>
+ *           550-No Such User Here 550 Sender verify failed"), so it must win over every
+ *           recipient phrase that appears inside it;
+ *        b. recipient-policy identifiers that would otherwise read as sender words
+ *           (Microsoft RESOLVER.RST.AuthRequired says "authentication required" about a group);
+ *        c. other sender-side causes: sender_config, sender_account, blocklisted, rate_limited,
+ *           spam_content, message_rejected — blocklists before spam because "spamhaus" contains
+ *           "spam", rate limits before spam because Gmail's throttle text says "protect our users
+ *           from spam";
+ *        d. the path: connection_failed (before domain_invalid: "Host not found, try again" is a
+ *           DNS timeout, not a missing domain);
+ *        e. recipient causes: domain_invalid, mailbox_disabled, mailbox_full, mailbox_unknown
+ *           (disabled and full before unknown: Mail.ru says "invalid mailbox ... account is
+ *           disabled" and "invalid mailbox ... mailbox is full");
+ *        f. gave-up notices (message expired, retry timeout exceeded, loops): after the
+ *           recipient causes, because Exim prefixes the cause ("Mailbox quota exceeded: retry
+ *           timeout exceeded");
+ *        g. transient wording, then generic recipient-policy wording.
+ *   2. ENHANCED_RULES on the enhanced status code (RFC 3463 class.subject.detail).
+ *   3. BASIC_RULES on the basic reply code (RFC 5321 §4.2.2).
+ *   4. Otherwise `unknown`: no evidence, no guess.
+ *
+ * Patterns are written in lower case and matched against the lower-cased text, without flags
+ * (no `g`/`y`: a RegExp without them keeps no state between calls). They avoid nested
+ * quantifiers and unbounded wildcards, so matching stays linear on the 4 KB-capped text.
+ * `\b` is only used next to ASCII letters: JavaScript word boundaries do not see Cyrillic.
+ */
+
+export interface PhraseRule {
+  /** Stable id, reported as `rule` (evidence of which rule decided). */
+  readonly id: string;
+  readonly category: BounceCategory;
+  readonly patterns: readonly RegExp[];
+  /** The real server reply (or replies) the patterns came from. */
+  readonly comment: string;
+}
+
+export const PHRASE_RULES: readonly PhraseRule[] = [
+  // ───────────── a. sender verification and sender-address rejections ─────────────
+  {
+    id: "sender-verify-failed",
+    category: "sender_config",
+    patterns: [
+      /sender verif(?:y|ication) (?:failed|defer)/,
+      /(?:can(?:'|no)?t|unable to|could not|couldn't) verify sender/,
+      /could not complete sender verify/,
+      /sender (?:address )?(?:verification|callout)/,
+    ],
+    comment:
+      'Exim/cPanel: "550-Verification failed for <info@our-shop.example> 550-No Such User Here 550 Sender verify failed"; ' +
+      '"550 non-local sender verification failed"; "451 Could not complete sender verify callout"; "450 4.1.7 Can\'t verify sender"',
+  },
+  {
+    id: "sender-address-rejected",
+    category: "sender_config",
+    patterns: [
+      /sender address rejected/,
+      /sender (?:was |is )?(?:rejected|refused)/,
+      /(?:invalid|bad|unknown) sender/,
+      /emetteur invalide/,
+      /domain of sender address/,
+      /sender domain (?:not found|does not exist|doesn't exist|unknown|must exist|is invalid)/,
+      /not owned by (?:auth(?:enticated)? )?user/,
+      /sender address has null mx/,
+    ],
+    comment:
+      'Postfix: "450 4.1.8 <me@our-shop.example>: Sender address rejected: Domain not found"; ' +
+      '"553 5.7.1 <me@x.example>: Sender address rejected: not owned by user bob"; Orange: "501 5.1.0 Emetteur invalide. Invalid Sender. OFR_102 [102]"; ' +
+      'sendmail: "553 5.1.8 <me@x.example>... Domain of sender address me@x.example does not exist"; qmail: "Connected to 192.0.2.1 but sender was rejected."',
+  },
+
+  // ───────────── b. recipient-policy identifiers that contain sender-ish words ─────────────
+  {
+    id: "ms-recipient-restriction",
+    category: "recipient_policy",
+    patterns: [
+      /resolver\.rst\.(?:authrequired|notauthorized|sendernotauthenticated|restrictedto|deliverytonotallowed)/,
+      /sender not authenticated for (?:group|mailbox|public folder|mail user)/,
+      /delivery restriction check failed/,
+      /allowed[- ]senders list/,
+    ],
+    comment:
+      'Microsoft 365: "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group"; ' +
+      '"550 5.7.1 RESOLVER.RST.AuthRequired; authentication required"; "550 5.7.124 Sender not in allowed-senders list"',
+  },
+  {
+    id: "gmail-recipient-policy",
+    category: "recipient_policy",
+    patterns: [/has a policy that prohibited the mail/],
+    comment:
+      'Gmail: "550-5.7.1 The user or domain that you are sending to (or from) has a policy that prohibited the mail that you sent."',
+  },
+
+  // ───────────── c. sender side ─────────────
+  {
+    id: "dmarc",
+    category: "sender_config",
+    patterns: [/\bdmarc\b/],
+    comment:
+      'Gmail: "550-5.7.26 Unauthenticated email from example.com is not accepted due to domain\'s DMARC policy"; ' +
+      'Microsoft: "550 5.7.509 Access denied, sending domain [example.com] does not pass DMARC verification and has a DMARC policy of reject"; ' +
+      '"550 5.7.1 Email rejected per DMARC policy for example.com"; "not accepted due to domain owner DMARC policy"',
+  },
+  {
+    id: "spf",
+    category: "sender_config",
+    patterns: [/\bspf\b/, /sender policy framework/],
+    comment:
+      'Gmail: "550-5.7.26 ... The sender must authenticate with at least one of SPF or DKIM"; "550 5.7.23 Message rejected due to SPF fail"; ' +
+      '"550 5.7.1 Sender domain SPF exact match mandatory"; Mail.ru: "550 Message rejected. SPF check failed"',
+  },
+  {
+    id: "dkim",
+    category: "sender_config",
+    patterns: [/\bdkim\b/, /domainkeys/],
+    comment: '"550 5.7.20 No passing DKIM signature found"; Yahoo: "554 5.7.9 Message not accepted, DKIM signature verification failed"',
+  },
+  {
+    id: "unauthenticated-mail",
+    category: "sender_config",
+    patterns: [
+      /unauthenticated (?:e-?mail|mail|message)/,
+      /mail is unauthenticated/,
+      /does not have authentication information/,
+      /(?:fails?|does not pass) (?:to pass )?authentication checks/,
+      /(?:doesn't|does not) meet the required authentication level/,
+    ],
+    comment:
+      'Gmail: "550-5.7.1 This message does not have authentication information or fails to pass authentication checks"; ' +
+      'Outlook.com: "550 5.7.515 Access denied, sending domain example.com doesn\'t meet the required authentication level"',
+  },
+  {
+    id: "reverse-dns",
+    category: "sender_config",
+    patterns: [
+      /\bptr\b/,
+      /reverse (?:dns|lookup|hostname|host name|mapping)/,
+      /\brdns\b/,
+      /cannot find your (?:reverse )?hostname/,
+      /helo command rejected/,
+      /(?:invalid|bad) helo/,
+      /need fully-qualified hostname/,
+    ],
+    comment:
+      'Gmail: "550-5.7.25 [192.0.2.1] The IP address sending this message does not have a PTR record setup"; ' +
+      'Postfix: "450 4.7.25 Client host rejected: cannot find your hostname, [192.0.2.1]"; "504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname"; ' +
+      'Microsoft: "550 5.7.506 Access Denied, Bad HELO"',
+  },
+  {
+    id: "relay-denied",
+    category: "sender_config",
+    patterns: [
+      /relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited)/,
+      /we do not relay/,
+      /unable to relay/,
+      /not permitted to relay/,
+      /list of allowed rcpthosts/,
+    ],
+    comment:
+      'Postfix: "554 5.7.1 <bob@example.com>: Relay access denied"; cPanel Exim: "550 We do not relay non-local mail"; ' +
+      'qmail: "553 sorry, that domain isn\'t in my list of allowed rcpthosts (#5.7.1)"; Exchange: "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain"; ' +
+      'Microsoft 365: "550 5.7.64 TenantAttribution; Relay Access Denied"',
+  },
+  {
+    id: "smtp-auth",
+    category: "sender_config",
+    patterns: [
+      /authentication (?:is )?required/,
+      /authentication (?:failed|unsuccessful)/,
+      /username and password not accepted/,
+      /client (?:was )?not authenticated/,
+      /(?:does not have|has no) permissions? to send as/,
+      /smtpclientauthentication is disabled/,
+      /turn on smtp authentication/,
+      /must issue a starttls/,
+      /starttls (?:is )?required/,
+    ],
+    comment:
+      'Gmail: "530-5.7.0 Authentication Required"; "535-5.7.8 Username and Password not accepted"; Microsoft: "530 5.7.57 Client not authenticated to send mail"; ' +
+      '"535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant"; "550 5.7.60 SMTP; Client does not have permissions to send as this sender"; ' +
+      '"530 5.7.0 Must issue a STARTTLS command first"',
+  },
+  {
+    id: "sender-setup-misc",
+    category: "sender_config",
+    patterns: [
+      /not authorized to send (?:e-?mail |mail )?directly/,
+      /sending from unregistered domain/,
+      /(?:does not|doesn't) accept e-?mail over ipv6/,
+      /does not allow external forwarding/,
+      /email address is not verified/,
+      /identities failed the check/,
+    ],
+    comment:
+      'Gmail: "550-5.7.1 [192.0.2.1] The IP you\'re using to send mail is not authorized to send email directly to our servers"; ' +
+      'Microsoft: "550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains"; "550 5.7.520 Access denied, Your organization does not allow external forwarding"; ' +
+      'Amazon SES: "554 Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-1"',
+  },
+  {
+    id: "sender-account",
+    category: "sender_account",
+    patterns: [
+      /your (?:account|mailbox|user|login) (?:has been|is) (?:temporarily )?(?:suspended|disabled|blocked|locked|restricted|banned)/,
+      /sending (?:has been )?(?:paused|suspended|disabled) for (?:this|your) account/,
+      /account (?:is |has been )?(?:suspended|disabled|restricted|blocked) (?:for|from) sending/,
+      /(?:sending|sender) account (?:is |has been )?(?:blocked|disabled|banned|suspended)/,
+      /spam abuse detected/,
+      /bad outbound sender/,
+      /tenant has exceeded threshold/,
+      /traffic not accepted from this ip/,
+      /ваш(?:а|е)? (?:аккаунт|учетная запись|учётная запись|ящик|почтовый ящик)[^.]{0,30}(?:заблокирован|ограничен)/,
+    ],
+    comment:
+      'Microsoft: "550 5.7.501 Access denied, spam abuse detected"; "550 5.1.8 Access denied, bad outbound sender"; "550 5.7.705 Access denied, tenant has exceeded threshold"; ' +
+      '"550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP"; Amazon SES: "554 Sending paused for this account"; ' +
+      'Mail.ru: "550 Ваш ящик заблокирован за рассылку спама"',
+  },
+  {
+    id: "dnsbl",
+    category: "blocklisted",
+    patterns: [
+      /blocked using /,
+      /(?<!not )\blisted (?:in|on|at|by)\b/,
+      /\b(?:black|block|deny) ?list/,
+      /\b(?:rbl|dnsbl|rhsbl|uribl|surbl)s?\b/,
+      /spamhaus|spamcop|uceprotect|abuseat|barracuda|\bsorbs\b|\bcbl\b|spamrats|mailspike/,
+      /ipcheck\.proofpoint|dnsbl-lookup/,
+      /\[bl2\d\]/,
+      /ч[её]рн(?:ом|ый|ого) спис/,
+    ],
+    comment:
+      'Postfix: "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.1"; ' +
+      'Yahoo: "553 5.7.1 [BL21] Connections will not be accepted from 192.0.2.1, because the ip is in Spamhaus\'s list"; ' +
+      'GMX: "554-IP address is block listed. For explanation visit https://www.gmx.net/mail/senderguidelines?c=bl"; ' +
+      'iCloud: "550 5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1"; "JunkMail rejected - 192.0.2.1 is in an RBL"; ' +
+      'Yandex: "554 5.7.1 IP адрес находится в черном списке"',
+  },
+  {
+    id: "ms-blocklist",
+    category: "blocklisted",
+    patterns: [/\(s3\d{3}\)/, /banned send(?:ing ip|er)/, /\b(?:sc-00[134]|dy-001)\b/, /client host blocked by/],
+    comment:
+      'Outlook.com: "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren\'t sent. Please contact your Internet service provider since part of their network is on our block list (S3150)"; ' +
+      '"550 5.7.606 Access denied, banned sending IP [192.0.2.1]"; "550 SC-001 (BAY004-MC1F1) Unfortunately, messages from 192.0.2.1 weren\'t sent"; ' +
+      '"550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked by example.com using Customer Block list"',
+  },
+  {
+    id: "reputation-block",
+    category: "blocklisted",
+    patterns: [
+      /(?:poor|low|bad|insufficient) reputation/,
+      /ip (?:address )?(?:has been |is )(?:blocked|banned)/,
+      /client host rejected: access denied/,
+      /comcast block/,
+    ],
+    comment:
+      'Gmail: "550-5.7.1 Gmail has detected that this message is likely suspicious due to the very low reputation of the sending IP address"; ' +
+      'Gmail: "550-5.7.1 ... mail sent from your IP address has been blocked"; Postfix access map: "554 5.7.1 <unknown[192.0.2.1]>: Client host rejected: Access denied"; ' +
+      'Comcast: "554 resimta-ch2-18v.sys.comcast.net comcast 192.0.2.1 Comcast block for spam"',
+  },
+  {
+    id: "rate-limit",
+    category: "rate_limited",
+    patterns: [
+      /rate[- ]?limit/,
+      /too many (?:concurrent |simultaneous |parallel )?(?:smtp )?(?:connections|messages|mails|emails|recipients|rcpt|sessions|login attempts)/,
+      /\bthrottl/,
+      /sending (?:rate|quota|limit)/,
+      /max (?:emails|messages|defers and failures) per hour/,
+      /exceeded (?:permitted|the allowed) limits/,
+      /unexpected volume/,
+      /\[tss?0\d\]/,
+      /\brp-00\d\b/,
+      /server busy\. please try again later from/,
+      /слишком много (?:соединений|писем|сообщений|получателей)/,
+      /превышен (?:лимит|предел) (?:отправки|писем|сообщений)/,
+      /квот[аы] (?:на )?отправк/,
+    ],
+    comment:
+      'Yahoo/AOL: "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1"; ' +
+      'Gmail: "421-4.7.28 ... mail sent from your IP address has been temporarily rate limited"; "550 5.4.5 Daily user sending limit exceeded"; ' +
+      'Outlook.com: "421 RP-001 (BAY004-MC1F1) Unfortunately, some messages from 192.0.2.1 weren\'t sent. Please try again"; "451 4.7.500 Server busy. Please try again later from [192.0.2.1]. (S77714)"; ' +
+      'Mail.ru: "451 Ratelimit exceeded for mailbox bob@mail.ru. Try again later."; cPanel: "Domain example.com has exceeded the max emails per hour (100/100 (100%)) allowed"; ' +
+      '"452 4.5.3 Too many recipients"',
+  },
+  {
+    id: "spam-content",
+    category: "spam_content",
+    patterns: [
+      /\bspam/,
+      /unsolicited/,
+      /\bjunk (?:mail|e-?mail)\b/,
+      /\bbulk (?:mail|e-?mail)/,
+      /\bphish/,
+      /(?:not accepted|rejected) (?:for|due to) policy reasons/,
+      /for policy reasons/,
+      /rejected due to local policy/,
+      /reject(?:ed)? due to policy restrictions/,
+      /content (?:rejected|filter)/,
+      /\[(?:ph01|cs0\d|hm0\d)\]/,
+      /\bou-00\d\b/,
+      /will not accept delivery of this message/,
+      /спам/,
+      /нежелательн/,
+    ],
+    comment:
+      'Gmail: "550-5.7.1 Our system has detected that this message is likely unsolicited mail"; Yahoo: "554 5.7.9 Message not accepted for policy reasons"; ' +
+      'iCloud: "554 5.7.1 [HM08] Message rejected due to local policy"; Yandex: "554 5.7.1 [2] Message rejected under suspicion of SPAM"; ' +
+      'Mail.ru: "550 spam message rejected. Please visit http://help.mail.ru/notspam-support/id"; GMX: "554-Reject due to policy restrictions"; ' +
+      'AOL: "521 5.2.1 :  AOL will not accept delivery of this message"',
+  },
+  {
+    id: "message-size",
+    category: "message_rejected",
+    patterns: [
+      /message size/,
+      /message (?:is )?too (?:large|big)/,
+      /message length exceeds/,
+      /exceeds? (?:the )?(?:fixed )?max(?:imum)? (?:message )?size/,
+      /message file too big/,
+      /recipsizelimit|sendsizelimit/,
+      /размер (?:письма|сообщения)/,
+    ],
+    comment:
+      'Gmail: "552-5.2.3 Your message exceeded Google\'s message size limits"; Postfix: "552 5.3.4 Error: message file too big"; ' +
+      'Exchange: "552 5.3.4 Message size exceeds fixed maximum message size"; Microsoft: "550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient"',
+  },
+  {
+    id: "message-format",
+    category: "message_rejected",
+    patterns: [
+      /not rfc ?(?:2822|5322|822)/,
+      /rfc ?(?:2822|5322) (?:compliant|section)/,
+      /message-id header/,
+      /invalid mime/,
+      /invalid message content/,
+      /malformed (?:message|header|mime)/,
+      /bare (?:lf|cr|linefeed)/,
+      /line (?:is )?too long/,
+      /smtputf8/,
+      /non-ascii address/,
+    ],
+    comment:
+      'Gmail: "550-5.7.1 Messages missing a valid Message-ID header are not accepted"; "550-5.7.1 ... this message is not RFC 5322 compliant"; ' +
+      'Microsoft: "550 5.6.211 Invalid MIME Content: Single text value size (32784) exceeded allowed maximum"; "554 5.6.0 STOREDRV.Submit; invalid message content"',
+  },
+  {
+    id: "message-attachment",
+    category: "message_rejected",
+    patterns: [
+      /content presents a potential security issue/,
+      /attachment/,
+      /\bvirus/,
+      /malware/,
+      /\binfected\b/,
+      /\bexecutable\b/,
+      /вложени/,
+      /вирус/,
+    ],
+    comment:
+      'Gmail: "552-5.7.0 This message was blocked because its content presents a potential security issue"; ' +
+      '"554 5.7.1 Message rejected: prohibited attachment type .exe"; "550 5.7.1 Message contains a virus (Eicar-Test-Signature)"',
+  },
+
+  // ───────────── d. the path ─────────────
+  {
+    id: "connection",
+    category: "connection_failed",
+    patterns: [
+      /connection (?:timed out|refused|reset|closed|dropped|lost)/,
+      /timed out/,
+      /(?:connection|connect|smtp|read|write|command|greeting|session|network|dns|lookup) time-?out|time-?out (?:while|waiting|on|during|after)/,
+      /connect\(\) failed/,
+      /(?:could not|couldn't|unable to|failed to|cannot|can't) (?:connect|establish)/,
+      /wasn't able to establish an smtp connection/,
+      /no route to host/,
+      /(?:network|host) is unreachable/,
+      /lost connection/,
+      /\b(?:econnrefused|etimedout|econnreset|ehostunreach|enetunreach|eai_again|esocket)\b/,
+      /tls (?:negotiation|handshake) failed/,
+      /не удалось (?:установить соединение|подключиться|соединиться)/,
+      /превышено время ожидания/,
+      /соединение (?:отклонено|разорвано|сброшено)/,
+    ],
+    comment:
+      'Postfix: "connect to mx.example.com[192.0.2.1]:25: Connection timed out"; "lost connection with mx.example.com[192.0.2.1] while receiving the initial server greeting"; ' +
+      'qmail: "Sorry, I wasn\'t able to establish an SMTP connection. (#4.4.1)"; PHPMailer: "SMTP connect() failed. https://github.com/PHPMailer/PHPMailer/wiki/Troubleshooting"; ' +
+      'Microsoft: "550 5.4.316 Message expired, connection refused(Socket error code 10061)"',
+  },
+  {
+    id: "dns-temporary",
+    category: "connection_failed",
+    patterns: [
+      /mx lookup failed/,
+      /host not found, try again/,
+      /temporary failure in name resolution/,
+      /dns (?:query|lookup) failed/,
+      /\bservfail\b/,
+    ],
+    comment:
+      'Postfix: "Host or domain name not found. Name service error for name=example.com type=MX: Host not found, try again"; ' +
+      'Exim: "R=dnslookup defer (-1): MX lookup failed"; Gmail: "DNS Error: DNS type \'mx\' lookup of example.com responded with code SERVFAIL"; ' +
+      'Microsoft: "451 4.4.312 DNS query failed"',
+  },
+  // ───────────── e. recipient causes ─────────────
+  {
+    id: "domain-not-found",
+    category: "domain_invalid",
+    patterns: [
+      /domain (?:name )?(?:not found|does not exist|doesn't exist|unknown|is not found)/,
+      /domain \S{1,255} (?:does not exist|doesn't exist|not found)/,
+      /(?:no such|unknown|nonexistent|non-existent|invalid recipient) domain/,
+      /nonexistentdomain|infodomainnonexistent/,
+      /host or domain name not found/,
+      /(?:host|hostname) (?:not found|unknown)|unknown host/,
+      /couldn't find any host named/,
+      /unroutable|unrouteable/,
+      /\bnxdomain\b/,
+      /\benotfound\b/,
+      /name or service not known/,
+      /no mx (?:record|host)|no (?:valid )?mx or a/,
+      /null ?mx/,
+      /mx records point to non-existent hosts/,
+      /bad destination system/,
+      /домен.{0,80}?не (?:существует|найден)/,
+      /несуществующ(?:ий|его) домен/,
+    ],
+    comment:
+      'Postfix: "Host or domain name not found. Name service error for name=exmaple.com type=A: Host not found"; ' +
+      'Gmail: "DNS Error: DNS type \'mx\' lookup of exmaple.com responded with code NXDOMAIN Domain name not found: exmaple.com"; ' +
+      'qmail: "Sorry, I couldn\'t find any host named exmaple.com. (#5.1.2)"; Exim: "550 Unrouteable address"; ' +
+      'Microsoft: "550 5.4.310 DNS domain exmaple.com does not exist [Message=InfoDomainNonexistent]"; Postfix: "556 5.1.10 Recipient address rejected: Domain example.com does not accept mail (nullMX)"',
+  },
+  {
+    id: "mailbox-disabled",
+    category: "mailbox_disabled",
+    patterns: [
+      /mailbox (?:is |has been )?(?:disabled|deactivated|suspended|inactive|blocked|locked|closed|frozen)/,
+      /account (?:is |has been )?(?:disabled|deactivated|suspended|inactive|closed|blocked|locked|expired|terminated|discontinued|frozen)/,
+      /(?:user|recipient|address|account) (?:is |has been )?(?:terminated|deactivated)/,
+      /(?:is|has been) disabled or discontinued/,
+      /tried to reach is (?:disabled|inactive)/,
+      /locked due to inactivity/,
+      /inactive (?:user|account|mailbox|e-?mail address|recipient)/,
+      /no longer (?:active|in use|accepts? mail)/,
+      /(?:user|mailbox) (?:has )?expired/,
+      /\(554\.30\)/,
+      /(?:postfach|konto) (?:ist )?(?:deaktiviert|gesperrt)/,
+      /(?:ящик|аккаунт|учетная запись|учётная запись|пользователь)[^.]{0,40}(?:заблокирован|отключ[её]н|удал[её]н|неактив|деактивирован|заморожен)/,
+    ],
+    comment:
+      'Gmail: "550-5.2.1 The email account that you tried to reach is disabled"; Yahoo: "554 delivery error: dd Sorry your message to bob@yahoo.com cannot be delivered. This mailbox is disabled (554.30)"; ' +
+      'Mail.ru: "550 Message was not accepted -- invalid mailbox. Local mailbox bob@mail.ru is unavailable: account is disabled"; ' +
+      'Outlook.com: "550 5.2.1 Mailbox locked due to inactivity"; Postfix/cPanel: "550 5.2.1 Mailbox is disabled"; Yandex: "550 5.2.1 Почтовый ящик заблокирован"',
+  },
+  {
+    id: "mailbox-full",
+    category: "mailbox_full",
+    patterns: [
+      /mailbox (?:is )?full/,
+      /over ?quota/,
+      /quota ?exceeded/,
+      /exceeded storage allocation/,
+      /mailbox size limit/,
+      /(?:inbox|mailbox|disk) (?:is )?out of (?:space|storage)/,
+      /storage (?:quota|limit) exceeded/,
+      /recipient's mailbox is full/,
+      /bo[iî]te du destinataire pleine/,
+      /postfach (?:ist )?voll/,
+      /ящик[^.]{0,20}переполнен|переполнен[^.]{0,20}ящик/,
+      /превышен[аы]? (?:размер|квота|лимит)[^.]{0,30}ящик/,
+    ],
+    comment:
+      'Gmail: "452-4.2.2 The email account that you tried to reach is over quota"; Yandex: "552 5.2.2 Mailbox size limit exceeded"; ' +
+      'Microsoft: "554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException"; Orange: "552 5.2.2 Boite du destinataire pleine. Recipient mailbox full. OFR_417 [417]"; ' +
+      'RFC 5321 552: "Requested mail action aborted: exceeded storage allocation"; Mail.ru: "Почтовый ящик получателя переполнен"',
+  },
+  {
+    id: "ms-dbeb",
+    category: "mailbox_unknown",
+    patterns: [/recipient address rejected: access denied\. as\(\d{1,12}\)/, /5\.4\.1 recipient address rejected: access denied/],
+    comment:
+      'Microsoft 365 directory-based edge blocking: "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [DB5EUR03FT045.eop-EUR03.prod.protection.outlook.com]"',
+  },
+  {
+    id: "mailbox-unknown",
+    category: "mailbox_unknown",
+    patterns: [
+      /user (?:is )?unknown|unknown (?:user|recipient|mailbox|address|local[- ]part)/,
+      /(?:recipient|addressee) (?:is )?unknown/,
+      /no such (?:user|recipient|mailbox|account|address|person)/,
+      /no mailbox (?:here )?by that name/,
+      /(?:user|recipient|address|account|mailbox|addressee) (?:was )?(?:not found|does not exist|doesn't exist)/,
+      /recipient ?not ?found|recipnotfound/,
+      /tried to reach does not exist/,
+      /address (?:couldn't|could not|can't|cannot) be found/,
+      /(?:invalid|bad) (?:recipient|mailbox|destination mailbox)/,
+      /not a valid (?:recipient|mailbox|user)/,
+      /doesn't have an? (?:\S{1,40} )?account/,
+      /not listed in (?:domino directory|public name & address book|the directory)/,
+      /unknown or illegal alias/,
+      /mailbox (?:unavailable|not available)/,
+      /\bofr_416\b/,
+      /empf(?:ä|ae)nger unbekannt|unbekannter empf(?:ä|ae)nger|benutzer unbekannt|postfach (?:nicht vorhanden|existiert nicht)/,
+      /destinataire (?:invalide|inconnu)|utilisateur inconnu/,
+      /нет такого (?:пользователя|ящика|адреса|адресата|получателя)/,
+      /(?:пользовател[ья]|адресат|получатель|адрес|ящик|аккаунт)[^.]{0,20}не (?:найден|существует)/,
+      /неизвестн(?:ый|ого) (?:пользовател|адресат|получател)/,
+      /несуществующ(?:ий|его) (?:адрес|ящик|пользовател)/,
+    ],
+    comment:
+      'Postfix: "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown in local recipient table"; cPanel Exim: "550 No Such User Here"; ' +
+      'Gmail: "550-5.1.1 The email account that you tried to reach does not exist"; Microsoft: "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"; ' +
+      'qmail: "Sorry, no mailbox here by that name. (#5.1.1)"; Yahoo: "554 delivery error: dd This user doesn\'t have a yahoo.com account (bob@yahoo.com) [0]"; ' +
+      'Yandex: "550 5.7.1 No such user!"; Mail.ru: "550 Message was not accepted -- invalid mailbox. Local mailbox bob@mail.ru is unavailable: user not found"; ' +
+      'GMX: "550 Requested action not taken: mailbox unavailable"; iCloud: "550 5.1.1 <bob@icloud.com>: user does not exist"; ' +
+      'Orange: "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]"; Rambler: "550 5.1.1 Пользователь не найден"',
+  },
+
+  // Gave-up notices come after the recipient causes: Exim writes "Mailbox quota exceeded:
+  // retry timeout exceeded", and the quota is the cause, the expiry only the consequence.
+  {
+    id: "delivery-expired",
+    category: "connection_failed",
+    patterns: [
+      /message expired/,
+      /queue\.expired/,
+      /retry timeout exceeded/,
+      /retry time not reached/,
+      /have been failing for a long time/,
+      /delivery time expired/,
+      /(?:mail|forwarding|routing) loop/,
+      /loop detected|loops back to myself/,
+      /too many hops/,
+    ],
+    comment:
+      'Exchange: "550 4.4.7 QUEUE.Expired; message expired"; Exim: "all hosts for \'example.com\' have been failing for a long time (and retry time not reached)"; ' +
+      'Exim: "retry timeout exceeded"; Postfix: "554 5.4.6 Too many hops"; "mail for example.com loops back to myself"',
+  },
+
+  // ───────────── f. transient wording, generic recipient policy ─────────────
+  {
+    id: "greylisting",
+    category: "transient",
+    patterns: [/gr[ae]y ?list/],
+    comment:
+      'Postgrey: "450 4.2.0 <bob@example.com>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.com.html"; ' +
+      'Exim: "451 Greylisting in action, please come back later"',
+  },
+  {
+    id: "temporary-failure",
+    category: "transient",
+    patterns: [
+      /try (?:again )?later|please try again|come back later/,
+      /temporar(?:y|ily)/,
+      /receiving mail (?:at a rate|too quickly)/,
+      /(?:mailbox|server|system) (?:is )?busy/,
+      /service (?:is )?(?:currently )?(?:not available|unavailable)/,
+      /insufficient system storage/,
+      /local (?:error|problem)/,
+      /resources? (?:temporarily )?unavailable/,
+      /временн/,
+      /попробуйте (?:позже|повторить)|повторите (?:попытку )?позже/,
+      /essayer plus tard/,
+    ],
+    comment:
+      'Gmail: "421-4.7.0 Try again later, closing connection"; "450-4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered"; ' +
+      'Exim: "451 Temporary local problem - please try later"; Postfix: "451 4.3.0 <bob@example.com>: Temporary lookup failure"; RFC 5321: "452 Requested action not taken: insufficient system storage"; ' +
+      'Yandex: "451 4.7.1 Sorry, the service is currently unavailable. Please come back later"; Orange: "421 mwinf5c08 ME Service refuse. Veuillez essayer plus tard. OFR004_104 [104]"',
+  },
+  {
+    id: "recipient-policy",
+    category: "recipient_policy",
+    patterns: [
+      /administrative prohibition/,
+      /access denied/,
+      /delivery not authorized/,
+      /not (?:authorized|allowed|permitted) to (?:send|deliver|post) (?:to|mail to|messages to)/,
+      /(?:rejected|blocked|refused) by (?:the )?recipient/,
+      /recipient (?:has )?(?:rejected|blocked|refused)/,
+      /only (?:accepts?|receives?) (?:mail|messages|e-?mail) from/,
+      /prohibited by (?:local )?policy|policy (?:rejection|restriction|violation)/,
+      /доступ запрещ[её]н|запрещ[её]н[оа]? политик|отклонено политикой/,
+    ],
+    comment:
+      'Exim: "550 Administrative prohibition"; Yandex: "550 5.7.1 Policy rejection on the target address"; ' +
+      'Postfix access map: "554 5.7.1 <bob@example.com>: Recipient address rejected: Access denied"; Google Groups: "550 5.7.1 You are not allowed to post to this group"',
+  },
+];
+
+/** Marks a reply as transient even when the code is 5xx (issue 5: "temporary", "try again later"). */
+export const TRANSIENT_TEXT =
+  /temporar(?:y|ily)|try (?:again|later)|come back later|gr[ae]y ?list|временн|попробуйте (?:позже|повторить)|повторите (?:попытку )?позже|essayer plus tard/;
+
+export interface EnhancedRule {
+  readonly id: string;
+  /** Only for this class ("4" or "5"); both when absent. */
+  readonly cls?: "4" | "5";
+  readonly subject: number;
+  readonly detailFrom: number;
+  readonly detailTo: number;
+  readonly category: BounceCategory;
+  /** The registry entry (RFC 3463 / RFC 5248 / vendor documentation) it encodes. */
+  readonly comment: string;
+}
+
+function enh(
+  id: string,
+  subject: number,
+  detail: number | readonly [number, number],
+  category: BounceCategory,
+  comment: string,
+  cls?: "4" | "5",
+): EnhancedRule {
+  const [from, to] = typeof detail === "number" ? [detail, detail] : detail;
+  const base = { id, subject, detailFrom: from, detailTo: to, category, comment };
+  return cls === undefined ? base : { ...base, cls };
+}
+
+/**
+ * Enhanced status codes, first match wins. Vendor ranges (Microsoft 5.7.5xx-7xx, 5.4.3xx) sit
+ * before the generic ones. Codes not listed (x.7.0, x.7.19, x.1.0, x.2.0 ...) carry no usable
+ * evidence and fall through to the basic code.
+ */
+export const ENHANCED_RULES: readonly EnhancedRule[] = [
+  enh("enhanced:x.1.1", 1, 1, "mailbox_unknown", "RFC 3463 X.1.1 Bad destination mailbox address"),
+  enh("enhanced:x.1.2", 1, 2, "domain_invalid", "RFC 3463 X.1.2 Bad destination system address"),
+  enh("enhanced:x.1.3", 1, 3, "mailbox_unknown", "RFC 3463 X.1.3 Bad destination mailbox address syntax"),
+  enh("enhanced:x.1.6", 1, 6, "mailbox_disabled", "RFC 3463 X.1.6 Destination mailbox has moved, no forwarding address"),
+  enh("enhanced:x.1.7", 1, 7, "sender_config", "RFC 3463 X.1.7 Bad sender's mailbox address syntax"),
+  enh("enhanced:x.1.8", 1, 8, "sender_config", "RFC 3463 X.1.8 Bad sender's system address"),
+  enh("enhanced:x.1.10", 1, 10, "domain_invalid", "RFC 7505 X.1.10 Recipient address has null MX"),
+  enh("enhanced:x.2.1", 2, 1, "mailbox_disabled", "RFC 3463 X.2.1 Mailbox disabled, not accepting messages"),
+  enh("enhanced:x.2.2", 2, 2, "mailbox_full", "RFC 3463 X.2.2 Mailbox full"),
+  enh("enhanced:x.2.3", 2, 3, "message_rejected", "RFC 3463 X.2.3 Message length exceeds administrative limit"),
+  enh("enhanced:x.3.1", 3, 1, "transient", "RFC 3463 X.3.1 Mail system full"),
+  enh("enhanced:x.3.2", 3, 2, "transient", "RFC 3463 X.3.2 System not accepting network messages"),
+  enh("enhanced:x.3.3", 3, 3, "message_rejected", "RFC 3463 X.3.3 System not capable of selected features"),
+  enh("enhanced:x.3.4", 3, 4, "message_rejected", "RFC 3463 X.3.4 Message too big for system"),
+  enh("enhanced:x.3.5", 3, 5, "transient", "RFC 3463 X.3.5 System incorrectly configured"),
+  enh("enhanced:x.4.310", 4, 310, "domain_invalid", "Microsoft 5.4.310 DNS domain does not exist"),
+  enh("enhanced:x.4.3xx", 4, [300, 399], "connection_failed", "Microsoft 5.4.300-399 message expired, DNS query failed, connection refused"),
+  enh("enhanced:x.4.4", 4, 4, "domain_invalid", "RFC 3463 X.4.4 Unable to route (Postfix: no such domain)"),
+  enh("enhanced:x.4.5", 4, 5, "transient", "RFC 3463 X.4.5 Mail system congestion"),
+  enh("enhanced:x.4.x", 4, [0, 7], "connection_failed", "RFC 3463 X.4.0-7 network and routing: no answer, bad connection, routing server failure, loop, expired"),
+  enh("enhanced:x.5.3", 5, 3, "rate_limited", "RFC 3463 X.5.3 Too many recipients"),
+  enh("enhanced:x.5.x", 5, [1, 6], "sender_config", "RFC 3463 X.5.1-6 protocol errors by the sending client (invalid command, syntax, arguments, version)"),
+  enh("enhanced:x.6.x", 6, [0, 999], "message_rejected", "RFC 3463/6531 X.6.x message content or media (conversion, non-ASCII addresses)"),
+  enh("enhanced:x.7.1", 7, 1, "recipient_policy", "RFC 3463 X.7.1 Delivery not authorized, message refused"),
+  enh("enhanced:x.7.2", 7, 2, "recipient_policy", "RFC 3463 X.7.2 Mailing list expansion prohibited"),
+  enh("enhanced:x.7.3-7", 7, [3, 7], "message_rejected", "RFC 3463 X.7.3-7 security conversion, features, crypto failure, integrity"),
+  enh("enhanced:x.7.8-11", 7, [8, 11], "sender_config", "RFC 4954/5248 X.7.8-11 authentication credentials invalid, mechanism too weak, encryption needed"),
+  enh("enhanced:x.7.12-13", 7, [12, 13], "sender_account", "RFC 5248 X.7.12 password transition needed, X.7.13 user account disabled (after AUTH)"),
+  enh("enhanced:x.7.14", 7, 14, "sender_config", "RFC 5248 X.7.14 Trust relationship required"),
+  enh("enhanced:x.7.15", 7, 15, "transient", "RFC 8098 X.7.15 Priority level is too low"),
+  enh("enhanced:x.7.16", 7, 16, "message_rejected", "RFC 8098 X.7.16 Message is too big for the specified priority"),
+  enh("enhanced:x.7.17", 7, 17, "mailbox_disabled", "RFC 7293 X.7.17 Mailbox owner has changed"),
+  enh("enhanced:x.7.18", 7, 18, "domain_invalid", "RFC 7293 X.7.18 Domain owner has changed"),
+  enh("enhanced:x.7.20-27", 7, [20, 27], "sender_config", "RFC 7372 X.7.20-27 DKIM, SPF, reverse DNS, multiple authentication checks, sender null MX"),
+  enh("enhanced:x.7.28", 7, 28, "rate_limited", "X.7.28 Mail flood detected (Gmail: unusual rate of unsolicited mail)"),
+  enh("enhanced:x.7.29-30", 7, [29, 30], "sender_config", "RFC 8617 X.7.29 ARC validation failure; RFC 8689 X.7.30 REQUIRETLS support required"),
+  enh("enhanced:x.7.54-64", 7, [54, 64], "sender_config", "Microsoft 5.7.54/57/60/64 unable to relay, client not authenticated, send-as denied"),
+  enh("enhanced:x.7.124-136", 7, [124, 136], "recipient_policy", "Microsoft 5.7.124-136 recipient restrictions (allowed-senders list, group delivery restrictions)"),
+  enh("enhanced:x.7.139", 7, 139, "sender_config", "Microsoft 5.7.139 Authentication unsuccessful"),
+  enh("enhanced:4.7.5xx-6xx", 7, [500, 699], "rate_limited", "Microsoft 4.7.500-699 server busy, try again later (throttling)", "4"),
+  enh("enhanced:x.7.501-503", 7, [501, 503], "sender_account", "Microsoft 5.7.501-503 access denied, spam abuse detected / banned sender account"),
+  enh("enhanced:x.7.506", 7, 506, "sender_config", "Microsoft 5.7.506 Access denied, bad HELO"),
+  enh("enhanced:x.7.508", 7, 508, "rate_limited", "Microsoft 5.7.508 sender IP has exceeded permitted limits"),
+  enh("enhanced:x.7.509-510", 7, [509, 510], "sender_config", "Microsoft 5.7.509 DMARC failure, 5.7.510 IPv6 not accepted"),
+  enh("enhanced:x.7.511", 7, 511, "blocklisted", "Microsoft 5.7.511 Access denied, banned sender"),
+  enh("enhanced:x.7.512", 7, 512, "message_rejected", "Microsoft 5.7.512 message must be RFC 5322 section 3.6.2 compliant"),
+  enh("enhanced:x.7.513", 7, 513, "blocklisted", "Microsoft 5.7.513 client host blocked using customer block list"),
+  enh("enhanced:x.7.515-520", 7, [515, 520], "sender_config", "Microsoft 5.7.515 authentication level, 5.7.520 external forwarding disallowed"),
+  enh("enhanced:x.7.6xx", 7, [600, 699], "blocklisted", "Microsoft 5.7.606-649 Access denied, banned sending IP"),
+  enh("enhanced:x.7.750", 7, 750, "sender_config", "Microsoft 5.7.750 client blocked from sending from unregistered domains"),
+  enh("enhanced:x.7.7xx", 7, [700, 749], "sender_account", "Microsoft 5.7.700-749 access denied, tenant has exceeded threshold"),
+];
+
+export interface BasicRule {
+  readonly id: string;
+  readonly codes: readonly string[];
+  readonly category: BounceCategory;
+  readonly comment: string;
+}
+
+/**
+ * Basic reply codes (RFC 5321 §4.2.2-4.2.3), used only when neither a phrase nor the enhanced
+ * code decided. 550, 553 and 554 are deliberately absent: servers use them for every kind of
+ * refusal, so alone they are no evidence. Any other 4xx is transient (handled in classify.ts).
+ */
+export const BASIC_RULES: readonly BasicRule[] = [
+  { id: "basic:551", codes: ["551"], category: "mailbox_unknown", comment: "RFC 5321 551 User not local; please try <forward-path>" },
+  { id: "basic:552", codes: ["552"], category: "mailbox_full", comment: "RFC 5321 552 Requested mail action aborted: exceeded storage allocation" },
+  { id: "basic:521-556", codes: ["521", "556"], category: "domain_invalid", comment: "RFC 7504 521 host / 556 domain does not accept mail" },
+  {
+    id: "basic:50x",
+    codes: ["500", "501", "502", "503", "504"],
+    category: "sender_config",
+    comment: "RFC 5321 500-504 syntax errors and bad command sequences from the sending client",
+  },
+  {
+    id: "basic:53x",
+    codes: ["530", "534", "535", "538"],
+    category: "sender_config",
+    comment: "RFC 4954 530 authentication required, 534 mechanism too weak, 535 credentials invalid, 538 encryption required",
+  },
+];
