@@ -21,3 +21,14 @@ export { checkAddress, createChecker, type AddressVerdict, type Checker, type Ch
 export { cleanList, SWEEP_COLUMNS, type CleanOptions, type CleanResult, type Progress } from "./pipeline/clean.js";
 export type { CleanReport } from "./report/summary.js";
 export { MailsweepError, EXIT, exitCodeOf, type ErrorKind } from "./errors.js";
+export {
+  classifyBounce,
+  actionOf,
+  adviceFor,
+  BOUNCE_CATEGORIES,
+  type BounceAction,
+  type BounceCategory,
+  type BounceClassification,
+  type BounceSide,
+} from "./bounces/index.js";
+export { auditSender, checkMx, checkSpf, checkDmarc, checkDkim, checkPtr, parseSpf, parseDmarc } from "./sender/index.js";
