@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, type CliResult } from "../support/cli.js";
+import { startDnsServer, type TestDnsServer } from "../support/dns-server.js";
+import { outputsExist, readOutputs, records, removeTempDirs, tempDir, writeFixture } from "../support/fixtures.js";
+
+afterAll(removeTempDirs);
+
+/** Scheduled sweeps: the store's DNS cache, sweep history, and a resolver that stops answering. */
+
+const ZONE = `
+good-mx.com MX 10 mx.good-mx.com
+mx.good-mx.com A 93.184.215.14
+other-mx.com MX 10 mx.other-mx.com
+mx.other-mx.com A 93.184.215.15
+sf-example.com FAULT servfail
+`;
+// The same world a week later: good-mx.com is gone.
+const ZONE_LATER = ZONE.replace(/^good-mx\.com MX.*$/m, "").replace(/^mx\.good-mx\.com A.*$/m, "");
+
+const LIST = ["Email", "a@good-mx.com", "b@other-mx.com", "c@sf-example.com", "d@good-mx.com", ""].join("\n");
+
+describe("a weekly sweep with a store", () => {
+  let srv: TestDnsServer;
+  let later: TestDnsServer;
+  let dir: string;
+  let store: string;
+  let first: CliResult;
+  let second: CliResult;
+  let firstQueries: number;
+  let secondQueries: Record<string, number>;
+  let third: CliResult;
+
+  beforeAll(async () => {
+    srv = await startDnsServer({ zone: ZONE });
+    later = await startDnsServer({ zone: ZONE_LATER });
+    dir = tempDir();
+    store = `${dir}/store.sqlite`;
+    writeFixture(dir, "list.csv", LIST);
+    const args = (server: string) => ["clean", "list.csv", "--dns-server", server, "--dns-timeout", "500", "--store", store];
+    first = await runCli(args(srv.server), { cwd: dir });
+    firstQueries = srv.queries();
+    srv.resetCounts();
+    second = await runCli(args(srv.server), { cwd: dir });
+    secondQueries = {
+      good: srv.queries("good-mx.com", "MX"),
+      other: srv.queries("other-mx.com", "MX"),
+      servfail: srv.queries("sf-example.com"),
+    };
+    third = await runCli([...args(later.server), "--refresh-dns"], { cwd: dir });
+  });
+
+  afterAll(async () => {
+    await srv?.close();
+    await later?.close();
+  });
+
+  it("the first sweep asks the server", () => {
+    expect(first.code, first.stderr).toBe(0);
+    expect(firstQueries).toBeGreaterThan(0);
+  });
+
+  it("the second sweep asks nothing for cached domains, and again for the transient one", () => {
+    expect(second.code, second.stderr).toBe(0);
+    expect(secondQueries.good).toBe(0);
+    expect(secondQueries.other).toBe(0);
+    expect(secondQueries.servfail).toBeGreaterThan(0); // transient answers are never cached
+  });
+
+  it("with --refresh-dns a domain that stopped receiving mail shows up in what changed", () => {
+    expect(third.code, third.stderr).toBe(0);
+    const o = readOutputs(dir, "list");
+    const since = o.report.since_previous_sweep;
+    expect(since).not.toBeNull();
+    expect(since.domains_stopped_receiving).toContain("good-mx.com");
+    expect(since.newly_rejected.map((r: { address: string }) => r.address)).toContain("a@good-mx.com");
+    expect(records(o.rejected).find((r) => r.Email === "a@good-mx.com")?.sweep_reasons).toContain("domain_not_found");
+    expect(third.stdout).toMatch(/since the previous sweep/);
+  });
+});
+
+describe("a resolver that stops answering mid-run", () => {
+  it("stops with exit 75 and writes nothing when most lookups fail transiently", async () => {
+    const zone = Array.from({ length: 30 }, (_, i) => `dead${i}.com FAULT servfail`).join("\n");
+    const srv = await startDnsServer({ zone });
+    try {
+      const dir = tempDir();
+      writeFixture(dir, "l.csv", ["Email", ...Array.from({ length: 30 }, (_, i) => `u${i}@dead${i}.com`)].join("\n") + "\n");
+      const run = await runCli(["clean", "l.csv", "--dns-server", srv.server, "--dns-timeout", "300", "--no-store"], { cwd: dir });
+      expect(run.code, run.stderr).toBe(75);
+      expect(run.stderr).toMatch(/--offline/);
+      expect(outputsExist(dir, "l")).toEqual([false, false, false]);
+    } finally {
+      await srv.close();
+    }
+  });
+});
