@@ -7,6 +7,7 @@ const server = await startDnsServer({
   zone: "",
   latencyMs,
   fallback: (name) => {
+    if (!name.includes(".")) return []; // the root (canary) and TLDs: NODATA
     if (name.startsWith("mx.")) return [`${name} A 93.184.216.34`];
     return [`${name} MX 10 mx.${name}`];
   },

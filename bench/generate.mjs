@@ -13,7 +13,9 @@ export async function generate(path, rows, { domains = 50_000 } = {}) {
   for (let i = 1; i <= rows; i++) {
     const n = names[i % names.length];
     const r = rand();
-    const domain = r < 0.5 ? free[i % free.length] : `corp${Math.floor(rand() * domains)}.com`;
+    // Half the rows at free providers, half spread evenly over `domains` corporate domains (a
+    // multiplicative stride visits every one in a scattered order).
+    const domain = i % 2 === 0 ? free[(i >> 1) % free.length] : `corp${((i >> 1) * 7919) % domains}.com`;
     let email = `${n}.${i % 99991}@${domain}`;
     if (r > 0.97) email = ` ${email.toUpperCase()} `;
     else if (r > 0.96) email = `${n}@gmial.com`;

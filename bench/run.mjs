@@ -45,7 +45,12 @@ if (!only || only === "dns") {
   server.kill();
   const distinct = cold.dns.queried;
   const ideal = (distinct * latency) / concurrency;
-  console.log(`DNS run (cold): ${(cold.ms / 1000).toFixed(1)} s for ${cold.rows.toLocaleString()} rows, ${distinct.toLocaleString()} domains queried; ideal ${(ideal / 1000).toFixed(1)} s (domains × ${latency} ms / ${concurrency}); ratio ${(cold.ms / ideal).toFixed(2)} (target <= 1.3); peak RSS ${cold.peakRssMb} MB`);
+  // Each synthetic domain has its own MX host, whose address is looked up too (to catch MX
+  // records pointing at private or loopback addresses): two round trips per domain.
+  const floor = 2 * ideal;
+  console.log(`DNS run (cold): ${(cold.ms / 1000).toFixed(1)} s for ${cold.rows.toLocaleString()} rows, ${distinct.toLocaleString()} domains queried; peak RSS ${cold.peakRssMb} MB`);
+  console.log(`  ideal, one query per domain (domains × ${latency} ms / ${concurrency}): ${(ideal / 1000).toFixed(1)} s → ratio ${(cold.ms / ideal).toFixed(2)} (target <= 1.3)`);
+  console.log(`  floor with the MX host's address lookup (two queries per domain): ${(floor / 1000).toFixed(1)} s → ratio ${(cold.ms / floor).toFixed(2)}`);
   console.log(`DNS run (warm, cached): ${(warm.ms / 1000).toFixed(1)} s, ${warm.dns.queried} queried, ${warm.dns.cached.toLocaleString()} from cache; peak RSS ${warm.peakRssMb} MB`);
   void domains;
 }

@@ -69,10 +69,10 @@ describe("a weekly sweep with a store", () => {
   it("with --refresh-dns a domain that stopped receiving mail shows up in what changed", () => {
     expect(third.code, third.stderr).toBe(0);
     const o = readOutputs(dir, "list");
-    const since = o.report.since_previous_sweep;
+    const since = o.report.since_previous_sweep!;
     expect(since).not.toBeNull();
     expect(since.domains_stopped_receiving).toContain("good-mx.com");
-    expect(since.newly_rejected.map((r: { address: string }) => r.address)).toContain("a@good-mx.com");
+    expect(since.newly_rejected.map((r) => r.address)).toContain("a@good-mx.com");
     expect(records(o.rejected).find((r) => r.Email === "a@good-mx.com")?.sweep_reasons).toContain("domain_not_found");
     expect(third.stdout).toMatch(/since the previous sweep/);
   });

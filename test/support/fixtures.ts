@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { CleanReport } from "../../src/report/summary.js";
 
 /**
  * Fixture CSVs in fresh temp folders, and an independent reader for mailsweep's outputs. The CSV
@@ -138,24 +139,8 @@ export function records(t: Table): Record<string, string>[] {
 }
 
 /** The subset of report.json the tests read. */
-export interface Report {
-  readonly input: string;
-  readonly files: { clean: string; rejected: string; report: string };
-  readonly rows: { input_rows: number; clean_rows: number; rejected_rows: number; blank_rows: number };
-  readonly by_status: Record<"valid" | "risky" | "unknown" | "invalid", number>;
-  readonly by_code: Record<string, number>;
-  readonly neutralised_cells: number;
-  readonly detected: {
-    encoding: string;
-    bom: boolean;
-    delimiter: string;
-    header: boolean;
-    email_column: { index: number; name: string | null; how: string };
-    own_output_reread: boolean;
-  };
-  readonly dns: { checked: boolean };
-  readonly options: Record<string, unknown>;
-}
+/** report.json, typed by the report builder itself so tests follow the real shape. */
+export type Report = CleanReport;
 
 export interface Outputs {
   readonly clean: Table;
