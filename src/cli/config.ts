@@ -136,10 +136,10 @@ function convert(key: string, raw: unknown, options: readonly Option[], file: st
   if (typeof raw === "boolean") {
     if (raw === false && negated !== undefined) return false;
     if (flag !== undefined) return raw;
-    if (raw === true && negated !== undefined) return true;
+    if (raw === true && negated !== undefined && withArg === undefined) return true; // "header": true
     // on/off options (--formula-guard) read naturally as booleans too.
-    if (withArg !== undefined) return parse(withArg, raw ? "on" : "off", undefined, bad);
-    throw bad(`expected ${negated ? "false" : "true or false"}.`);
+    if (withArg?.parseArg !== undefined) return parse(withArg, raw ? "on" : "off", undefined, bad);
+    throw bad(withArg !== undefined ? `expected a value${negated ? " or false" : ""}, got ${raw}.` : "expected true or false.");
   }
   if (withArg === undefined) throw bad(`expected true or false, got ${JSON.stringify(raw)}.`);
   if (Array.isArray(raw)) {
