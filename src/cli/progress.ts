@@ -43,7 +43,7 @@ function eta(seconds: number): string {
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}m`;
 }
 
-/** The payload shown beside the bar: pure, so it is tested without a terminal. */
+/** The payload shown beside the bar (keys avoid cli-progress's own tokens such as {eta}). Pure. */
 export function progressFields(p: Progress, elapsedMs: number, resolved: number | null): Record<string, string> {
   const secs = elapsedMs / 1000;
   const rate = secs > 0 ? Math.round(p.rows / secs) : 0;
@@ -54,7 +54,7 @@ export function progressFields(p: Progress, elapsedMs: number, resolved: number 
     rate: rate.toLocaleString("en-US"),
     domains: p.domains.toLocaleString("en-US"),
     resolved: resolved === null ? "" : ` (${resolved.toLocaleString("en-US")} resolved)`,
-    eta: fraction === null ? "" : ` | ETA ${eta(left)}`,
+    left: fraction === null ? "" : ` | ETA ${eta(left)}`,
   };
 }
 
@@ -73,7 +73,7 @@ export function createProgress(o: ProgressOptions): ProgressSink {
         const bits = withTotal ? (colour ? "\u001b[36m{bar}\u001b[0m {percentage}% | " : "{bar} {percentage}% | ") : "";
         bar = new cliProgress.SingleBar({
           stream: o.stream,
-          format: `clean ${bits}{rows} rows | {rate} rows/s | {domains} domains{resolved}{eta}`,
+          format: `clean ${bits}{rows} rows | {rate} rows/s | {domains} domains{resolved}{left}`,
           barsize: 24,
           hideCursor: true,
           clearOnComplete: true,
