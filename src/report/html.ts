@@ -48,11 +48,12 @@ h2{font-size:1.1em;margin:1.6em 0 .5em;border-bottom:1px solid var(--line);paddi
 .alert{border:1px solid var(--bad);color:var(--bad);border-radius:8px;padding:8px 12px;margin:12px 0}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.92em}
-th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
+th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:break-word}
+td code{overflow-wrap:anywhere}
 th{color:var(--muted);font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-svg.chart{width:100%;height:auto;display:block}
-svg.chart text{font:13px system-ui,sans-serif;fill:var(--fg)}
+svg.chart{width:100%;max-width:600px;height:auto;display:block}
+svg.chart text{font:14px system-ui,sans-serif;fill:var(--fg)}
 svg.chart rect{fill:var(--bar)}
 svg.chart rect.reject{fill:var(--bad)}
 code{font-size:.92em;overflow-wrap:anywhere}
@@ -103,11 +104,12 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], nu
 
 /** Horizontal bar chart of reason codes as inline SVG (scales to the screen through its viewBox). */
 function reasonChart(codes: readonly [string, number][], total: number): string {
-  const width = 640;
-  const labelW = 170;
-  const countW = 110;
+  // A narrow viewBox keeps the labels legible when a phone scales the chart down.
+  const width = 400;
+  const labelW = 140;
+  const countW = 100;
   const barMax = width - labelW - countW;
-  const rowH = 24;
+  const rowH = 26;
   const max = Math.max(1, ...codes.map(([, n]) => n));
   const bars = codes.map(([code, n], i) => {
     const y = i * rowH;
