@@ -1,11 +1,115 @@
-import type { Command } from "commander";
+import { createReadStream } from "node:fs";
+import { resolve } from "node:path";
+import { InvalidArgumentError, type Command } from "commander";
 import { createDnsChecker, type DnsCache } from "../dns/index.js";
+import { EXIT, MailsweepError } from "../errors.js";
 import { cleanList } from "../pipeline/clean.js";
-import { renderSummary } from "../report/text.js";
+import { CsvRecordReader } from "../pipeline/csv-reader.js";
+import { unguardCell } from "../pipeline/formula.js";
+import { stageText } from "../pipeline/output.js";
+import { isReasonCode, type ReasonCode } from "../reasons.js";
+import { renderHtmlReport, type SuppressedRow } from "../report/html.js";
+import type { CleanReport } from "../report/summary.js";
+import { pct, renderSummary } from "../report/text.js";
+import { applyConfig, loadConfig } from "./config.js";
 import { print, type Io } from "./io.js";
+import { createProgress } from "./progress.js";
 import { openStoreOption } from "./store.js";
 import { collect, collectDnsServer, parseCodes, parseDelimiter, parseOnOff, parsePositiveInt, parseTypoMode } from "./options.js";
 import type { TypoMode } from "../check/domain.js";
+
+/**
+ * The list degraded past a limit the scheduler set (--fail-on, --max-rejected-percent). Every
+ * output was written; run() prints the message and exits 1, so cron mails it and CI goes red.
+ */
+export class ThresholdExceededError extends Error {
+  override readonly name = "ThresholdExceededError";
+  readonly exitCode = EXIT.failed;
+  constructor(readonly breaches: readonly string[]) {
+    super(`exit threshold exceeded: ${breaches.join("; ")}. The outputs were written.`);
+  }
+}
+
+export interface Thresholds {
+  readonly failOn: readonly ReasonCode[];
+  readonly maxRejectedPercent: number | null;
+}
+
+/** Which limits this run broke, as sentences (empty: none). Pure, from report.json alone. */
+export function thresholdBreaches(r: CleanReport, t: Thresholds): string[] {
+  const out: string[] = [];
+  for (const code of t.failOn) {
+    const n = r.by_code[code] ?? 0;
+    if (n > 0) out.push(`${n} row(s) carry ${code} (--fail-on)`);
+  }
+  if (t.maxRejectedPercent !== null) {
+    const total = r.rows.input_rows - r.rows.blank_rows;
+    const share = total === 0 ? 0 : (100 * r.rows.rejected_rows) / total;
+    if (share > t.maxRejectedPercent) {
+      out.push(`${pct(r.rows.rejected_rows, total)} of rows rejected, above --max-rejected-percent ${t.maxRejectedPercent}`);
+    }
+  }
+  return out;
+}
+
+/** `--fail-on a,b --fail-on c`: any reason code, reject or flag (a sudden wave of dns_unknown counts too). */
+export function parseFailOn(values: readonly string[] | undefined): ReasonCode[] {
+  const codes: ReasonCode[] = [];
+  for (const value of values ?? []) {
+    for (const raw of value.split(",")) {
+      const code = raw.trim();
+      if (code === "") continue;
+      if (!isReasonCode(code)) throw new MailsweepError("usage", `--fail-on: unknown code "${code}". See the reason-code table in the README.`);
+      if (!codes.includes(code)) codes.push(code);
+    }
+  }
+  return codes;
+}
+
+export function parsePercent(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError("expected a percentage from 0 to 100.");
+  return n;
+}
+
+/** Rows the suppression list removed, read back from the rejected file (the report keeps only counts). */
+async function suppressedRows(r: CleanReport, limit: number): Promise<SuppressedRow[]> {
+  const out: SuppressedRow[] = [];
+  if ((r.by_code.suppressed ?? 0) === 0) return out;
+  const reader = new CsvRecordReader({ delimiter: r.detected.delimiter });
+  const emailIndex = r.detected.email_column.index - 1;
+  const take = (records: ReturnType<CsvRecordReader["push"]>): boolean => {
+    for (const rec of records) {
+      const f = rec.fields;
+      const n = f.length;
+      // Appended columns are the last six: status, reasons, detail, original, suggestion, row.
+      if (rec.problem !== null || n < 6 || !unguardCell(f[n - 5]!).split(";").includes("suppressed")) continue;
+      out.push({ address: unguardCell(f[emailIndex] ?? ""), row: Number(f[n - 1]), detail: unguardCell(f[n - 4]!) });
+      if (out.length >= limit) return true;
+    }
+    return false;
+  };
+  const stream = createReadStream(r.files.rejected, { encoding: "utf8" });
+  try {
+    for await (const chunk of stream) if (take(reader.push(chunk as string))) return out;
+    take(reader.end());
+  } finally {
+    stream.destroy();
+  }
+  return out;
+}
+
+/** `--report-html`: staged and renamed like the other outputs, so a reader never sees half a page. */
+async function writeHtml(path: string, report: CleanReport, breaches: readonly string[]): Promise<void> {
+  const suppressed = await suppressedRows(report, 200);
+  const staged = await stageText(path, renderHtmlReport(report, { suppressed, suppressedTotal: report.by_code.suppressed ?? 0, thresholds: breaches }));
+  try {
+    await staged.commit();
+  } catch (err) {
+    await staged.abort().catch(() => undefined);
+    throw err;
+  }
+}
 
 interface CleanFlags {
   outDir?: string;
@@ -24,6 +128,11 @@ interface CleanFlags {
   refreshDns?: boolean;
   formulaGuard: boolean;
   json?: boolean;
+  quiet?: boolean;
+  reportHtml?: string;
+  failOn?: string[];
+  maxRejectedPercent?: number;
+  config?: string | false;
 }
 
 export function registerClean(program: Command, io: Io): void {
@@ -48,7 +157,21 @@ export function registerClean(program: Command, io: Io): void {
     .option("--refresh-dns", "ignore cached DNS answers (fresh ones are still cached)")
     .option("--formula-guard <on|off>", "neutralise spreadsheet formula triggers in output cells", parseOnOff, true)
     .option("--json", "print the run summary as JSON on stdout")
-    .action(async (input: string, flags: CleanFlags) => {
+    .option("--report-html <file>", "also write a self-contained HTML report")
+    .option("-q, --quiet", "no progress bar and no text summary (errors still go to stderr)")
+    .option("--fail-on <codes>", "exit 1 (outputs still written) when any row carries one of these codes (comma-separated, repeatable)", collect)
+    .option("--max-rejected-percent <n>", "exit 1 (outputs still written) when more than N% of rows are rejected", parsePercent)
+    .option("--config <file>", `read options from this JSON file (default: ./mailsweep.config.json if present); flags win`)
+    .option("--no-config", "ignore ./mailsweep.config.json")
+    .action(async (input: string, _flags: CleanFlags, command: Command) => {
+      const config = await loadConfig(command.opts<CleanFlags>().config, process.cwd());
+      if (config !== null) applyConfig(command, config);
+      const flags = command.opts<CleanFlags>();
+      const thresholds: Thresholds = { failOn: parseFailOn(flags.failOn), maxRejectedPercent: flags.maxRejectedPercent ?? null };
+      const htmlPath = flags.reportHtml === undefined ? null : resolve(flags.reportHtml);
+      if (htmlPath !== null && input !== "-" && htmlPath === resolve(input)) {
+        throw new MailsweepError("usage", `Refusing to overwrite the input: --report-html names ${input}.`);
+      }
       const reject = parseCodes(flags.reject, "--reject");
       const keep = parseCodes(flags.keep, "--keep");
       const store = openStoreOption(flags.store, io);
@@ -61,6 +184,12 @@ export function registerClean(program: Command, io: Io): void {
             ...(store ? { cache: store.asDnsCache() as DnsCache } : {}),
             refresh: flags.refreshDns ?? false,
           });
+      const progress = createProgress({
+        stream: io.stderr,
+        env: io.env,
+        quiet: flags.quiet ?? false,
+        resolved: dns === null ? undefined : () => dns.stats().queried + dns.stats().cached,
+      });
       try {
         const result = await cleanList({
           input,
@@ -77,6 +206,7 @@ export function registerClean(program: Command, io: Io): void {
           signal: io.signal,
           dns,
           store,
+          onProgress: (p) => progress.update(p),
           recordedOptions: {
             out_dir: flags.outDir ?? null,
             email_column: flags.emailColumn ?? null,
@@ -93,11 +223,20 @@ export function registerClean(program: Command, io: Io): void {
             formula_guard: flags.formulaGuard,
             store: flags.store === false ? null : (store?.path ?? null),
             refresh_dns: flags.refreshDns ?? false,
+            report_html: htmlPath,
+            fail_on: thresholds.failOn,
+            max_rejected_percent: thresholds.maxRejectedPercent,
+            config: config?.path ?? null,
           },
         });
+        progress.stop();
+        const breaches = thresholdBreaches(result.report, thresholds);
+        if (htmlPath !== null) await writeHtml(htmlPath, result.report, breaches);
         if (flags.json) print(io.stdout, JSON.stringify(result.report));
-        else io.stdout.write(renderSummary(result.report));
+        else if (!flags.quiet) io.stdout.write(renderSummary(result.report, { html: htmlPath, thresholds: breaches }));
+        if (breaches.length > 0) throw new ThresholdExceededError(breaches);
       } finally {
+        progress.stop();
         dns?.close();
         store?.close();
       }

@@ -4,7 +4,7 @@ import { EXIT, exitCodeOf, MailsweepError } from "../errors.js";
 import { StoreBusyError, StoreError } from "../store/index.js";
 import { VERSION } from "../report/summary.js";
 import { registerCheck } from "./check.js";
-import { registerClean } from "./clean.js";
+import { registerClean, ThresholdExceededError } from "./clean.js";
 import { ChecksFailedError, registerSender } from "./sender.js";
 import { print, type Io } from "./io.js";
 
@@ -38,6 +38,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.usage; // commander already printed the message
     }
     if (err instanceof ChecksFailedError) return err.exitCode; // the audit was printed already
+    if (err instanceof ThresholdExceededError) {
+      // Outputs were written; the scheduler sees exit 1 and this line.
+      print(io.stderr, `mailsweep: ${err.message}`);
+      return err.exitCode;
+    }
     const known = asMailsweepError(err);
     if (known !== null) {
       print(io.stderr, `mailsweep: ${known.message}`);
