@@ -30,7 +30,7 @@ export function sampleReport(over: Partial<CleanReport> = {}): CleanReport {
       encoding_detected: true,
       delimiter: ",",
       header: true,
-      email_column: { index: 2, name: HOSTILE.script, how: "header" },
+      email_column: { index: 2, name: HOSTILE.script, how: "exact" },
       own_output_reread: false,
     },
     dns: {
