@@ -62,7 +62,33 @@ export interface BounceLogSummary {
   /** Seeds of advice for a support engineer, most important first. */
   readonly advice: readonly string[];
   readonly neutralised_cells: number;
-  readonly applied: (Omit<ApplyResult, "threshold" | "suppressed"> & { threshold: SoftThreshold; suppressed: ApplyResult["suppressed"] }) | null;
+  readonly applied: AppliedSummary | null;
+}
+
+export interface AppliedSummary {
+  readonly recorded: number;
+  readonly already_recorded: number;
+  readonly hard_suppressed: number;
+  readonly soft_suppressed: number;
+  readonly soft_counted: number;
+  readonly sender_recorded: number;
+  readonly not_counted: number;
+  readonly threshold: SoftThreshold;
+  readonly suppressed: ApplyResult["suppressed"];
+}
+
+function appliedSummary(a: ApplyResult): AppliedSummary {
+  return {
+    recorded: a.recorded,
+    already_recorded: a.alreadyRecorded,
+    hard_suppressed: a.hardSuppressed,
+    soft_suppressed: a.softSuppressed,
+    soft_counted: a.softCounted,
+    sender_recorded: a.senderRecorded,
+    not_counted: a.notCounted,
+    threshold: a.threshold,
+    suppressed: a.suppressed,
+  };
 }
 
 interface RowFacts {
@@ -171,7 +197,7 @@ export function adviceSeeds(s: Pick<BounceLogSummary, "by_category" | "by_action
   const retry = rows("transient") + rows("mailbox_full") + rows("connection_failed");
   if (retry > 0) {
     out.push(
-      `transient (${retry}): temporary failures (greylisting, full mailboxes, unreachable servers) — the sending server will retry them; with --apply they count as soft bounces and suppress only when they repeat over weeks.`,
+      `retry (${retry}): temporary failures (greylisting, full mailboxes, unreachable servers) — the sending server will retry them; with --apply they count as soft bounces and suppress only when they repeat over weeks.`,
     );
   }
   if (rows("unknown") > 0) out.push(`unknown (${rows("unknown")}): ${adviceFor("unknown")}`);
@@ -245,7 +271,7 @@ export function buildBounceSummary(b: SummaryBuilder, ctx: SummaryContext): Boun
     sender,
     advice: adviceSeeds(partial),
     neutralised_cells: ctx.neutralisedCells,
-    applied: ctx.applied,
+    applied: ctx.applied === null ? null : appliedSummary(ctx.applied),
   };
 }
 
@@ -290,9 +316,9 @@ export function renderBounceSummary(s: BounceLogSummary): string {
   const a = s.applied;
   if (a !== null) {
     lines.push(
-      `  applied: ${a.recorded} new event(s), ${a.alreadyRecorded} already recorded; suppressed ${a.hardSuppressed} hard bounce(s)` +
-        `, ${a.softSuppressed} past the soft threshold (${a.threshold.count} over ${a.threshold.days} days); ` +
-        `${a.softCounted} soft bounce(s) counted, ${a.senderRecorded} sender-side not counted, ${a.notCounted} left for review`,
+      `  applied: ${a.recorded} new event(s), ${a.already_recorded} already recorded; suppressed ${a.hard_suppressed} hard bounce(s)` +
+        `, ${a.soft_suppressed} past the soft threshold (${a.threshold.count} over ${a.threshold.days} days); ` +
+        `${a.soft_counted} soft bounce(s) counted, ${a.sender_recorded} sender-side not counted, ${a.not_counted} left for review`,
     );
   } else {
     lines.push("  not applied: run with --apply to record hard and soft bounces in the suppression list.");

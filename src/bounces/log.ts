@@ -101,6 +101,8 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 const RECIPIENT_MARKERS = /(?:\bto=<?|rcpt to:\s*<?|recipient:\s*(?:rfc822;\s*)?<?|final-recipient:\s*(?:rfc822;\s*)?<?|original-recipient:\s*(?:rfc822;\s*)?<?)([^\s<>(),;"']+@[^\s<>(),;"']+)/i;
 const ANY_ADDRESS = /[^\s<>()[\],;:"'=]+@[^\s<>()[\],;:"'=]+\.[^\s<>()[\],;:"'=]*[^\s<>()[\],;:"'=.]/u;
 
+const LEADING_ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?=\s|$)/;
+
 export function addressInLine(line: string): string | null {
   const marked = RECIPIENT_MARKERS.exec(line)?.[1];
   if (marked !== undefined) return marked.replace(/[.>]+$/, "");
@@ -196,6 +198,8 @@ export async function classifyBounceLog(opts: BounceLogOptions): Promise<BounceL
       text = line;
       addressCell = undecodable ? null : addressInLine(line);
       cells = [addressCell ?? "", line];
+      // Logs that start each line with an ISO time stamp (syslog RFC 5424, most ESP exports).
+      dateCell = LEADING_ISO.exec(line)?.[0] ?? null;
     } else {
       let fields = record.fields;
       const full = l.ownOutput ? l.width + BOUNCE_COLUMNS.length : l.width;
