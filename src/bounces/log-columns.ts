@@ -1,6 +1,5 @@
 import { MailsweepError } from "../errors.js";
 import { looksLikeAddress } from "../pipeline/detect.js";
-import { extractCodes } from "./parse.js";
 import { parseLogDate } from "./log-dates.js";
 
 /**
@@ -115,10 +114,11 @@ function meanLength(rows: readonly (readonly string[])[], index: number): number
 
 /** A reply code cell: "550", "5.1.1", "550 5.1.1", "smtp; 550 5.1.1". */
 export function looksLikeCode(cell: string): boolean {
-  if (cell.length > 40) return false;
-  const codes = extractCodes(cell);
-  return codes.code !== null || codes.enhancedCode !== null;
+  return CODE_CELL.test(cell);
 }
+
+/** A cell that is only a code: "550", "5.1.1", "550 5.1.1", "smtp; 550", "5.1.1 (bad destination mailbox)". */
+const CODE_CELL = /^\s*(?:smtp;\s*)?(?:[245]\d\d(?:[ -]+[245]\.\d{1,3}\.\d{1,3})?|[245]\.\d{1,3}\.\d{1,3})(?:\s*\([^)]{0,60}\))?\s*$/i;
 
 function looksLikeDate(cell: string): boolean {
   return parseLogDate(cell) !== null;
@@ -226,7 +226,7 @@ export function detectBounceColumns(
     throw new MailsweepError("data", `${label}: no column looks like the recipient address; name it with --email-column.${where}`);
   }
   // Code and date first, so neither can be mistaken for the free-text column.
-  const code = pick(opts.codeColumn, "--code-column", { exact: CODE_EXACT, contains: CODE_CONTAINS, fits: looksLikeCode, minShare: 0.5 }, null);
+  const code = pick(opts.codeColumn, "--code-column", { exact: CODE_EXACT, contains: CODE_CONTAINS, fits: looksLikeCode, minShare: 0.5, not: /diagnos|message|text|reason|descr|описан/u }, null);
   const date = pick(opts.dateColumn, "--date-column", { exact: DATE_EXACT, contains: DATE_CONTAINS, fits: looksLikeDate, minShare: 0.5 }, null);
   const text =
     pick(opts.textColumn, "--text-column", { exact: TEXT_EXACT, contains: TEXT_CONTAINS, fits: looksLikeText, minShare: 0.3 }, null) ??
