@@ -283,6 +283,9 @@ export async function classifyBounceLog(opts: BounceLogOptions): Promise<BounceL
       } else {
         width = Math.max(1, ...rows.map((r) => r.length));
       }
+      // Unquoted commas in a last-column reply split it: judge the columns on the rejoined text.
+      const w = width;
+      rows = rows.map((r) => (r.length > w ? [...r.slice(0, w - 1), r.slice(w - 1).join(sniffed.delimiter)] : r));
       try {
         columns = detectBounceColumns(header, rows, opts, label);
       } catch (err) {
