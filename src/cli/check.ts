@@ -1,5 +1,7 @@
 import type { Command } from "commander";
+import { adviceFor, classifyBounce } from "../bounces/index.js";
 import { createChecker } from "../check/index.js";
+import { MailsweepError } from "../errors.js";
 import { createDnsChecker } from "../dns/index.js";
 import { print, type Io } from "./io.js";
 import { collect, collectDnsServer, parsePositiveInt, parseTypoMode } from "./options.js";
@@ -11,19 +13,26 @@ interface CheckFlags {
   dnsServer?: string[];
   dnsTimeout?: number;
   typos: TypoMode;
+  bounce?: string[];
 }
 
 export function registerCheck(program: Command, io: Io): void {
   program
     .command("check")
-    .description("check single addresses")
-    .argument("<address...>", "one or more addresses")
+    .description('check single addresses; or classify a bounce text with --bounce "text"')
+    .argument("[address...]", "one or more addresses")
     .option("--json", "print one JSON object per address, one per line")
     .option("--offline", "no network: skip DNS checks")
     .option("--dns-server <host[:port]>", "DNS server to ask (repeatable)", collectDnsServer)
     .option("--dns-timeout <ms>", "per-query DNS timeout in milliseconds", parsePositiveInt)
     .option("--typos <mode>", "fix | suggest | off", parseTypoMode, "fix")
+    .option("--bounce <text>", "classify a bounce text (repeatable): category, action, codes and advice", collect)
     .action(async (addresses: string[], flags: CheckFlags) => {
+      for (const text of flags.bounce ?? []) printBounce(io, text, flags.json === true);
+      if (addresses.length === 0) {
+        if (flags.bounce === undefined) throw new MailsweepError("usage", 'check: give one or more addresses, or --bounce "text".');
+        return;
+      }
       const dns = flags.offline ? null : createDnsChecker({ servers: flags.dnsServer, timeoutMs: flags.dnsTimeout });
       try {
         if (dns !== null) await dns.canary();
@@ -43,4 +52,19 @@ export function registerCheck(program: Command, io: Io): void {
         dns?.close();
       }
     });
+}
+
+/** `check --bounce`: one classification, for quick support work. */
+function printBounce(io: Io, text: string, json: boolean): void {
+  const c = classifyBounce(text);
+  if (json) {
+    print(io.stdout, JSON.stringify({ bounce: text, ...c, advice: adviceFor(c.category) }));
+    return;
+  }
+  print(io.stdout, `bounce: ${c.category} → ${c.action} (${c.side === "none" ? "no side" : `${c.side} side`}, ${c.severity})`);
+  if (c.code !== null || c.enhancedCode !== null) print(io.stdout, `  codes: ${[c.code, c.enhancedCode].filter((x) => x !== null).join(" ")}`);
+  if (c.evidence !== null) print(io.stdout, `  evidence: ${JSON.stringify(c.evidence)} (rule ${c.rule})`);
+  if (c.blocklist !== undefined) print(io.stdout, `  blocklist: ${c.blocklist}`);
+  print(io.stdout, `  advice: ${adviceFor(c.category)}`);
+  if (c.category === "sender_config") print(io.stdout, "  next: run `mailsweep sender <your-domain>` to check SPF, DKIM, DMARC and MX.");
 }

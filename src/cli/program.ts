@@ -3,9 +3,11 @@ import { DnsUnavailableError } from "../dns/index.js";
 import { EXIT, exitCodeOf, MailsweepError } from "../errors.js";
 import { StoreBusyError, StoreError } from "../store/index.js";
 import { VERSION } from "../report/summary.js";
+import { registerBounces } from "./bounces.js";
 import { registerCheck } from "./check.js";
 import { registerClean, ThresholdExceededError } from "./clean.js";
 import { ChecksFailedError, registerSender } from "./sender.js";
+import { registerSuppress } from "./suppress.js";
 import { print, type Io } from "./io.js";
 
 export function buildProgram(io: Io): Command {
@@ -22,6 +24,8 @@ export function buildProgram(io: Io): Command {
   registerClean(program, io);
   registerCheck(program, io);
   registerSender(program, io);
+  registerBounces(program, io);
+  registerSuppress(program, io);
   return program;
 }
 
