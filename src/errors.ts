@@ -4,6 +4,7 @@
  */
 
 export type ErrorKind =
+  | "failed" //            1 the run finished, but a check or a limit the user set failed
   | "usage" //            64 bad usage
   | "data" //             65 unusable input data
   | "no_input" //         66 input missing or unreadable
@@ -31,18 +32,23 @@ export class MailsweepError extends Error {
   readonly kind: ErrorKind;
   /** For `interrupted`: which signal, so the exit status can say 130 or 143. */
   readonly signal: NodeJS.Signals | undefined;
+  /** The command already told the user (e.g. the sender audit table): print nothing more. */
+  readonly reported: boolean;
 
-  constructor(kind: ErrorKind, message: string, options?: { cause?: unknown; signal?: NodeJS.Signals }) {
+  constructor(kind: ErrorKind, message: string, options?: { cause?: unknown; signal?: NodeJS.Signals; reported?: boolean }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "MailsweepError";
     this.kind = kind;
     this.signal = options?.signal;
+    this.reported = options?.reported ?? false;
   }
 }
 
 export function exitCodeOf(err: unknown): number {
   if (!(err instanceof MailsweepError)) return EXIT.internal;
   switch (err.kind) {
+    case "failed":
+      return EXIT.failed;
     case "usage":
       return EXIT.usage;
     case "data":

@@ -5,7 +5,6 @@ import { MailsweepError } from "../errors.js";
 import { DEFAULT_SOFT_THRESHOLD } from "../store/index.js";
 import { print, type Io } from "./io.js";
 import { parseDelimiter, parseOnOff, parsePositiveInt } from "./options.js";
-import { ChecksFailedError } from "./sender.js";
 import { openStoreOption } from "./store.js";
 
 interface BouncesFlags {
@@ -28,14 +27,10 @@ interface BouncesFlags {
   json?: boolean;
 }
 
-/**
- * The sender-share alert fired under --fail-on-sender-alert: exit 1, like a failed `sender`
- * audit. Extends ChecksFailedError so run() returns its status without printing anything more
- * (the summary with the alert is already out).
- */
-export class SenderAlertError extends ChecksFailedError {
+/** Exit 1 with `--fail-on-sender-alert`: the summary (with the alert) was printed already. */
+export class SenderAlertError extends MailsweepError {
   constructor(percent: number) {
-    super([`sender-side bounces ${percent}%`]);
+    super("failed", `sender-side bounces are ${percent}% of the log`, { reported: true });
   }
 }
 

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { createDnsChecker, type DnsCache } from "../dns/index.js";
-import { EXIT, MailsweepError } from "../errors.js";
+import { MailsweepError } from "../errors.js";
 import { cleanList } from "../pipeline/clean.js";
 import { CsvRecordReader } from "../pipeline/csv-reader.js";
 import { unguardCell } from "../pipeline/formula.js";
@@ -22,11 +22,10 @@ import type { TypoMode } from "../check/domain.js";
  * The list degraded past a limit the scheduler set (--fail-on, --max-rejected-percent). Every
  * output was written; run() prints the message and exits 1, so cron mails it and CI goes red.
  */
-export class ThresholdExceededError extends Error {
-  override readonly name = "ThresholdExceededError";
-  readonly exitCode = EXIT.failed;
+/** Exit 1: `--fail-on` / `--max-rejected-percent` tripped; the outputs were written. */
+export class ThresholdExceededError extends MailsweepError {
   constructor(readonly breaches: readonly string[]) {
-    super(`exit threshold exceeded: ${breaches.join("; ")}. The outputs were written.`);
+    super("failed", `exit threshold exceeded: ${breaches.join("; ")}. The outputs were written.`);
   }
 }
 

@@ -5,8 +5,8 @@ import { StoreBusyError, StoreError } from "../store/index.js";
 import { VERSION } from "../report/summary.js";
 import { registerBounces } from "./bounces.js";
 import { registerCheck } from "./check.js";
-import { registerClean, ThresholdExceededError } from "./clean.js";
-import { ChecksFailedError, registerSender } from "./sender.js";
+import { registerClean } from "./clean.js";
+import { registerSender } from "./sender.js";
 import { registerSuppress } from "./suppress.js";
 import { print, type Io } from "./io.js";
 
@@ -41,15 +41,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return EXIT.ok;
       return EXIT.usage; // commander already printed the message
     }
-    if (err instanceof ChecksFailedError) return err.exitCode; // the audit was printed already
-    if (err instanceof ThresholdExceededError) {
-      // Outputs were written; the scheduler sees exit 1 and this line.
-      print(io.stderr, `mailsweep: ${err.message}`);
-      return err.exitCode;
-    }
     const known = asMailsweepError(err);
     if (known !== null) {
-      print(io.stderr, `mailsweep: ${known.message}`);
+      if (!known.reported) print(io.stderr, `mailsweep: ${known.message}`);
       return exitCodeOf(known);
     }
     print(io.stderr, `mailsweep: internal error: ${(err as Error)?.stack ?? String(err)}`);

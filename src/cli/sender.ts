@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { DnsUnavailableError } from "../dns/index.js";
-import { EXIT, MailsweepError } from "../errors.js";
+import { MailsweepError } from "../errors.js";
 import { auditSender, createSenderResolver, renderAudit, type SenderResolver } from "../sender/index.js";
 import { print, type Io } from "./io.js";
 import { collect, parsePositiveInt } from "./options.js";
@@ -17,11 +17,10 @@ interface SenderFlags {
  * The audit ran and at least one check failed: exit 1 (documented for `sender`). Not a
  * MailsweepError: nothing went wrong operationally, and the report is already printed.
  */
-export class ChecksFailedError extends Error {
-  override readonly name = "ChecksFailedError";
-  readonly exitCode = EXIT.failed;
+/** Exit 1: the audit ran and printed its table, and at least one check failed. */
+export class ChecksFailedError extends MailsweepError {
   constructor(readonly failed: readonly string[]) {
-    super(`sender audit: ${failed.length} check${failed.length === 1 ? "" : "s"} failed (${failed.join(", ")}).`);
+    super("failed", `sender audit: ${failed.length} check${failed.length === 1 ? "" : "s"} failed (${failed.join(", ")}).`, { reported: true });
   }
 }
 

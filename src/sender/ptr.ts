@@ -69,7 +69,6 @@ export async function checkPtr(ip: string, resolver: SenderResolver): Promise<Ch
  * words ISPs use for pools (dynamic, dhcp, pool, dsl, cable, ppp): the shapes spam filters match.
  */
 export function looksGeneric(name: string, ip: string): boolean {
-  const first = name.split(".")[0] ?? "";
   if (/(?:^|[.-])(?:dynamic|dyn|dhcp|pool|dsl|adsl|cable|ppp|dialup|client|customer|broadband|static-ip)(?:[.-]|\d|$)/i.test(name)) return true;
   const octets = ip.includes(".") ? ip.split(".") : [];
   if (octets.length === 4) {

@@ -47,7 +47,7 @@ describe("detectBounceColumns", () => {
     const opts = label.startsWith("an option") ? { textColumn: "nope" } : {};
     let caught: unknown;
     try {
-      detectBounceColumns(header, rows as string[][], opts, "log.csv");
+      detectBounceColumns(header, rows as unknown as string[][], opts, "log.csv");
     } catch (err) {
       caught = err;
     }

@@ -31,11 +31,6 @@ const addressLike = fc
 const nasty = fc.string({ unit: fc.constantFrom(...NASTY_UNITS), maxLength: 8 });
 const field = fc.oneof({ arbitrary: addressLike, weight: 2 }, { arbitrary: nasty, weight: 2 }, { arbitrary: fc.constant(""), weight: 1 });
 
-type RowSpec =
-  | { kind: "row"; fields: string[]; quoteAll: boolean }
-  | { kind: "blank"; text: string }
-  | { kind: "width"; fields: string[] };
-
 const csvCase = fc
   .record({
     width: fc.integer({ min: 1, max: 5 }),

@@ -53,7 +53,7 @@ async function sender(args: readonly string[], signal: AbortSignal = new AbortCo
   try {
     await program.parseAsync(["sender", ...args], { from: "user" });
   } catch (e) {
-    if (e instanceof ChecksFailedError) code = e.exitCode;
+    if (e instanceof ChecksFailedError) code = exitCodeOf(e);
     else if (e instanceof MailsweepError) {
       stderr.write(`mailsweep: ${e.message}\n`);
       code = exitCodeOf(e);
