@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { mkdir, realpath, stat } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, realpath, rm, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -17,6 +17,7 @@ import { DecodeStream, hasEscapedBytes, showEscapedBytes } from "./decode.js";
 import { checkHeaderNames, chooseEmailColumn, looksLikeAddress, sniffDelimiter, type ColumnChoice } from "./detect.js";
 import { FirstSeen } from "./first-seen.js";
 import { guardCell, needsGuard, unguardCell } from "./formula.js";
+import { prefetchDomains } from "./prefetch.js";
 import { AtomicCsvWriter, stageText, syncDir, type StagedFile } from "./output.js";
 import { buildReport, type CleanReport, type RunCounts } from "../report/summary.js";
 import { DnsUnavailableError, transientDominates, type DnsChecker } from "../dns/index.js";
@@ -72,8 +73,14 @@ export interface CleanResult {
   readonly files: { readonly clean: string; readonly rejected: string; readonly report: string };
 }
 
-/** How many rows may wait for DNS answers before reading pauses (a bounded reorder window). */
-const WINDOW = 4096;
+/**
+ * How many rows may wait for DNS answers before reading pauses (a bounded reorder window). The
+ * look-ahead (prefetch.ts) keeps the resolver busy, so the window only has to absorb jitter; a
+ * small one keeps waiting rows from surviving into the old generation of the heap.
+ */
+const WINDOW = 256;
+/** Distinct domains the look-ahead may have in flight: deep enough to keep 50 queries busy. */
+const PREFETCH_PENDING = 1000;
 /** Rows sampled for delimiter and column detection. */
 const SAMPLE_CHARS = 64 * 1024;
 /** Too many undecodable records means the encoding is wrong, not that a few rows are broken. */
@@ -161,8 +168,14 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
 
   if (dns !== null) await dns.canary(); // before any output exists (contract: exit 75, nothing written)
 
+  // With DNS, standard input is spooled to a temp file first so the look-ahead can read it too.
+  const spool = dns !== null && opts.input === "-" ? await spoolStdin(opts.stdin ?? process.stdin, outDir) : null;
+  const inputPath = spool ?? (opts.input === "-" ? null : opts.input);
+  const lookahead = new AbortController();
+  let prefetching: Promise<void> | null = null;
+
   const decoder = new DecodeStream({ encoding: opts.encoding, fileLabel: label });
-  const source: Readable = opts.input === "-" ? (opts.stdin ?? process.stdin) : createReadStream(opts.input, { highWaterMark: 64 * 1024 });
+  const source: Readable = inputPath === null ? (opts.stdin ?? process.stdin) : createReadStream(inputPath, { highWaterMark: 64 * 1024 });
   let bytesRead = 0;
   source.on("data", (chunk: Buffer) => {
     bytesRead += chunk.length;
@@ -393,6 +406,17 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       await writers.clean.write(headerRow.map((h) => (formulaGuard ? guardCell(h) : h)));
       await writers.rejected.write(headerRow.map((h) => (formulaGuard ? guardCell(h) : h)));
     }
+    if (dns !== null && inputPath !== null) {
+      prefetching = prefetchDomains({
+        path: inputPath,
+        encoding: decoder.info.encoding,
+        delimiter: sniffed.delimiter,
+        emailIndex,
+        analyzer,
+        maxPending: PREFETCH_PENDING,
+        signal: lookahead.signal,
+      }).catch(() => undefined); // a hint only: the main pass reads and judges every row itself
+    }
     // The header record itself is consumed here, not counted as data.
     if (hasHeader) {
       const headerEnd = firstRecordEnd(body, sniffed.delimiter);
@@ -450,6 +474,8 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       },
       { signal: opts.signal ?? new AbortController().signal },
     );
+    lookahead.abort();
+    await prefetching;
     if (opts.signal?.aborted) throw interrupted(opts.signal);
     if (dns !== null && transientDominates(dns.stats())) {
       throw new DnsUnavailableError(dns.servers(), "TRANSIENT_MAJORITY", `Most DNS lookups failed transiently (${dns.stats().transient} of ${dns.stats().queried}).`);
@@ -509,6 +535,8 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     await syncDir(outDir);
     return { report, files: paths };
   } catch (err) {
+    lookahead.abort();
+    await prefetching;
     const w = writers as { clean: AtomicCsvWriter; rejected: AtomicCsvWriter } | null;
     await Promise.all([w?.clean.abort(), w?.rejected.abort(), (staged as StagedFile | null)?.abort()]);
     if (opts.signal?.aborted) throw interrupted(opts.signal);
@@ -518,7 +546,21 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       throw new MailsweepError("no_input", `Cannot read ${label}: ${(err as Error).message}`, { cause: err });
     }
     throw err;
+  } finally {
+    if (spool !== null) await rm(spool, { force: true });
   }
+}
+
+/** Copy standard input to a temp file in the out-dir (removed when the run ends). */
+async function spoolStdin(stdin: Readable, outDir: string): Promise<string> {
+  const path = join(outDir, `.stdin.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    await pipeline(stdin, createWriteStream(path, { flags: "wx", mode: 0o600 }));
+  } catch (err) {
+    await rm(path, { force: true });
+    throw new MailsweepError("cant_create", `Cannot spool standard input to ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  return path;
 }
 
 function interrupted(signal: AbortSignal): MailsweepError {

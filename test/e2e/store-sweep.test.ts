@@ -94,3 +94,26 @@ describe("a resolver that stops answering mid-run", () => {
     }
   });
 });
+
+describe("standard input with DNS", () => {
+  it("is spooled for the look-ahead, judged over DNS, and the spool file is removed", async () => {
+    const srv = await startDnsServer({ zone: ZONE });
+    try {
+      const dir = tempDir();
+      const run = await runCli(["clean", "-", "--dns-server", srv.server, "--dns-timeout", "500", "--no-store", "--out-dir", dir], { stdin: LIST });
+      expect(run.code, run.stderr).toBe(0);
+      const o = readOutputs(dir, "stdin");
+      expect(records(o.clean).map((r) => [r.Email, r.sweep_status])).toEqual([
+        ["a@good-mx.com", "valid"],
+        ["b@other-mx.com", "valid"],
+        ["c@sf-example.com", "unknown"],
+        ["d@good-mx.com", "valid"],
+      ]);
+      expect(records(o.rejected)).toEqual([]);
+      expect(o.files.filter((f) => f.includes(".tmp"))).toEqual([]);
+      expect(srv.queries("good-mx.com", "MX")).toBe(1);
+    } finally {
+      await srv.close();
+    }
+  });
+});

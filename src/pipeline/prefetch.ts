@@ -1,0 +1,63 @@
+import { createReadStream } from "node:fs";
+import { pipeline } from "node:stream/promises";
+import type { DomainAnalyzer } from "../check/domain.js";
+import { CsvRecordReader } from "./csv-reader.js";
+import { DecodeStream } from "./decode.js";
+
+/**
+ * The DNS look-ahead of `clean`: a second, light reader of the same file that runs ahead of the
+ * main pass and starts the per-domain analysis (typo decision, lists, DNS) for every plain domain
+ * it sees, keeping the resolver busy. The main pass then finds most answers ready and processes
+ * rows one after another; rows never pile up waiting for DNS, so memory stays flat however slow
+ * the resolver is (issue 4: "a first pass that collects the distinct domains and resolves them
+ * while a second pass streams the rows").
+ *
+ * Only a hint: a domain it cannot read cheaply is left to the main pass, and nothing it does
+ * decides a verdict. Single flight in DomainAnalyzer makes the two passes share each lookup.
+ */
+export interface PrefetchOptions {
+  readonly path: string;
+  readonly encoding: string;
+  readonly delimiter: string;
+  readonly emailIndex: number;
+  readonly analyzer: DomainAnalyzer;
+  /** Distinct domains started but not answered before the look-ahead waits. */
+  readonly maxPending: number;
+  readonly signal: AbortSignal;
+}
+
+const PLAIN_DOMAIN = /^(?=.{4,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+/** The lower-cased domain of a plain `local@domain` cell, or null for anything less simple. */
+export function quickDomain(cell: string): string | null {
+  const at = cell.lastIndexOf("@");
+  if (at < 1) return null;
+  const domain = cell.slice(at + 1).trim().toLowerCase();
+  return PLAIN_DOMAIN.test(domain) ? domain : null;
+}
+
+export async function prefetchDomains(o: PrefetchOptions): Promise<void> {
+  const reader = new CsvRecordReader({ delimiter: o.delimiter });
+  const pending: Promise<unknown>[] = [];
+  await pipeline(
+    createReadStream(o.path, { highWaterMark: 64 * 1024 }),
+    new DecodeStream({ encoding: o.encoding, fileLabel: o.path }),
+    async (texts: AsyncIterable<string>) => {
+      for await (const text of texts) {
+        for (const record of reader.push(text)) {
+          const cell = record.fields[o.emailIndex];
+          if (cell === undefined) continue;
+          const domain = quickDomain(cell);
+          if (domain === null) continue;
+          const before = o.analyzer.size;
+          const result = o.analyzer.analyze(domain, domain);
+          if (o.analyzer.size !== before && result instanceof Promise) {
+            pending.push(result);
+            if (pending.length > o.maxPending) await pending.shift();
+          }
+        }
+      }
+    },
+    { signal: o.signal },
+  );
+}
