@@ -80,7 +80,7 @@ export interface CleanResult {
  */
 const WINDOW = 256;
 /** Distinct domains the look-ahead may have in flight: deep enough to keep 50 queries busy. */
-const PREFETCH_PENDING = 1000;
+const PREFETCH_PENDING = 150;
 /** Rows sampled for delimiter and column detection. */
 const SAMPLE_CHARS = 64 * 1024;
 /** Too many undecodable records means the encoding is wrong, not that a few rows are broken. */
