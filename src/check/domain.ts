@@ -86,6 +86,12 @@ export class DomainAnalyzer {
     return this.memo.size;
   }
 
+  /** The settled analysis of a domain as written (after any correction), if there is one. */
+  get(domain: string): DomainAnalysis | undefined {
+    const hit = this.memo.get(domain);
+    return hit === undefined || hit instanceof Promise ? undefined : hit;
+  }
+
   /** Settled analyses, for the report's per-domain section. */
   *settled(): Iterable<[string, DomainAnalysis]> {
     for (const [domain, value] of this.memo) if (!(value instanceof Promise)) yield [domain, value];

@@ -1,14 +1,10 @@
-import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { createDnsChecker, type DnsCache } from "../dns/index.js";
 import { MailsweepError } from "../errors.js";
 import { cleanList } from "../pipeline/clean.js";
-import { CsvRecordReader } from "../pipeline/csv-reader.js";
-import { unguardCell } from "../pipeline/formula.js";
-import { stageText } from "../pipeline/output.js";
 import { isReasonCode, type ReasonCode } from "../reasons.js";
-import { renderHtmlReport, type SuppressedRow } from "../report/html.js";
+import { renderHtmlReport } from "../report/html.js";
 import type { CleanReport } from "../report/summary.js";
 import { pct, renderSummary } from "../report/text.js";
 import { applyConfig, loadConfig } from "./config.js";
@@ -69,45 +65,6 @@ export function parsePercent(value: string): number {
   const n = Number(value);
   if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError("expected a percentage from 0 to 100.");
   return n;
-}
-
-/** Rows the suppression list removed, read back from the rejected file (the report keeps only counts). */
-async function suppressedRows(r: CleanReport, limit: number): Promise<SuppressedRow[]> {
-  const out: SuppressedRow[] = [];
-  if ((r.by_code.suppressed ?? 0) === 0) return out;
-  const reader = new CsvRecordReader({ delimiter: r.detected.delimiter });
-  const emailIndex = r.detected.email_column.index - 1;
-  const take = (records: ReturnType<CsvRecordReader["push"]>): boolean => {
-    for (const rec of records) {
-      const f = rec.fields;
-      const n = f.length;
-      // Appended columns are the last six: status, reasons, detail, original, suggestion, row.
-      if (rec.problem !== null || n < 6 || !unguardCell(f[n - 5]!).split(";").includes("suppressed")) continue;
-      out.push({ address: unguardCell(f[emailIndex] ?? ""), row: Number(f[n - 1]), detail: unguardCell(f[n - 4]!) });
-      if (out.length >= limit) return true;
-    }
-    return false;
-  };
-  const stream = createReadStream(r.files.rejected, { encoding: "utf8" });
-  try {
-    for await (const chunk of stream) if (take(reader.push(chunk as string))) return out;
-    take(reader.end());
-  } finally {
-    stream.destroy();
-  }
-  return out;
-}
-
-/** `--report-html`: staged and renamed like the other outputs, so a reader never sees half a page. */
-async function writeHtml(path: string, report: CleanReport, breaches: readonly string[]): Promise<void> {
-  const suppressed = await suppressedRows(report, 200);
-  const staged = await stageText(path, renderHtmlReport(report, { suppressed, suppressedTotal: report.by_code.suppressed ?? 0, thresholds: breaches }));
-  try {
-    await staged.commit();
-  } catch (err) {
-    await staged.abort().catch(() => undefined);
-    throw err;
-  }
 }
 
 interface CleanFlags {
@@ -206,6 +163,10 @@ export function registerClean(program: Command, io: Io): void {
           dns,
           store,
           onProgress: (p) => progress.update(p),
+          // Rendered from the finished report and committed atomically with the other outputs.
+          ...(htmlPath !== null
+            ? { extraOutput: { path: htmlPath, render: (r: CleanReport) => renderHtmlReport(r, { thresholds: thresholdBreaches(r, thresholds) }) } }
+            : {}),
           recordedOptions: {
             out_dir: flags.outDir ?? null,
             email_column: flags.emailColumn ?? null,
@@ -230,7 +191,6 @@ export function registerClean(program: Command, io: Io): void {
         });
         progress.stop();
         const breaches = thresholdBreaches(result.report, thresholds);
-        if (htmlPath !== null) await writeHtml(htmlPath, result.report, breaches);
         if (flags.json) print(io.stdout, JSON.stringify(result.report));
         else if (!flags.quiet) io.stdout.write(renderSummary(result.report, { html: htmlPath, thresholds: breaches }));
         if (breaches.length > 0) throw new ThresholdExceededError(breaches);

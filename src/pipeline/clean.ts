@@ -59,6 +59,8 @@ export interface CleanOptions {
   /** Options as the user gave them, recorded in the report. */
   readonly recordedOptions?: Record<string, unknown>;
   readonly onProgress?: (p: Progress) => void;
+  /** Another output rendered from the finished report (the HTML report), committed with the rest. */
+  readonly extraOutput?: { readonly path: string; readonly render: (report: CleanReport) => string };
 }
 
 export interface Progress {
@@ -81,6 +83,8 @@ export interface CleanResult {
 const WINDOW = 256;
 /** Distinct domains the look-ahead may have in flight: deep enough to keep 50 queries busy. */
 const PREFETCH_PENDING = 150;
+/** Suppressed rows named in the report (the rejected file has them all). */
+const MAX_SUPPRESSED_LISTED = 200;
 /** Rows sampled for delimiter and column detection. */
 const SAMPLE_CHARS = 64 * 1024;
 /** Too many undecodable records means the encoding is wrong, not that a few rows are broken. */
@@ -192,6 +196,8 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     neutralisedCells: 0,
     typoFixes: new Map(),
     rejectedDomains: new Map(),
+    domainRows: new Map(),
+    suppressed: [],
     undecodableRecords: 0,
   };
   const seen = new FirstSeen(); // duplicate key → first data row
@@ -201,6 +207,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
   const inputHash = createHash("sha256");
   let writers: { clean: AtomicCsvWriter; rejected: AtomicCsvWriter } | null = null;
   let staged: StagedFile | null = null;
+  let extra: StagedFile | null = null;
   let detection: { delimiter: string; header: boolean; emailColumn: ColumnChoice; emailColumnName: string | null; ownOutput: boolean; sepLine: string | null } | null = null;
 
   let reader: CsvRecordReader | null = null;
@@ -248,11 +255,17 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
         const first = seen.firstOrAdd(check.key, p.dataRow);
         if (first !== undefined) reasons.push({ code: "duplicate", firstRow: first });
         const hit = suppressed?.(check.key);
-        if (hit) reasons.push({ code: "suppressed", since: hit.firstSeen.slice(0, 10), category: hit.category ?? hit.reason, source: hit.source });
+        if (hit) {
+          reasons.push({ code: "suppressed", since: hit.firstSeen.slice(0, 10), category: hit.category ?? hit.reason, source: hit.source });
+          if (counts.suppressed.length < MAX_SUPPRESSED_LISTED) {
+            counts.suppressed.push({ address: check.written, row: p.dataRow, since: hit.firstSeen.slice(0, 10), category: hit.category ?? hit.reason, source: hit.source });
+          }
+        }
         if (reasons.length !== check.reasons.length) sortReasons(reasons);
       }
       written = check.written;
       cells[emailIndex] = written;
+      if (check.domain !== null) bump(counts.domainRows, check.domain.domain);
       original = written !== check.original ? check.original : p.previousOriginal;
       suggestion = check.suggestion;
       for (const r of reasons) if (r.code === "typo_fixed") bump(counts.typoFixes, `${r.from} → ${r.to}`);
@@ -526,11 +539,14 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       finishedAt,
       domains: analyzer,
       history,
+      extraFile: opts.extraOutput?.path ?? null,
     });
+    if (opts.extraOutput) extra = await stageText(opts.extraOutput.path, opts.extraOutput.render(report));
     staged = await stageText(paths.report, `${JSON.stringify(report, null, 2)}\n`);
-    // Report last: its presence says the two lists beside it are complete.
+    // Report last: its presence says the files beside it are complete.
     await w.clean.commit();
     await w.rejected.commit();
+    await (extra as StagedFile | null)?.commit();
     await staged.commit();
     await syncDir(outDir);
     return { report, files: paths };
@@ -538,7 +554,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     lookahead.abort();
     await prefetching;
     const w = writers as { clean: AtomicCsvWriter; rejected: AtomicCsvWriter } | null;
-    await Promise.all([w?.clean.abort(), w?.rejected.abort(), (staged as StagedFile | null)?.abort()]);
+    await Promise.all([w?.clean.abort(), w?.rejected.abort(), (staged as StagedFile | null)?.abort(), (extra as StagedFile | null)?.abort()]);
     if (opts.signal?.aborted) throw interrupted(opts.signal);
     if (err instanceof MailsweepError) throw err;
     const code = (err as NodeJS.ErrnoException).code;

@@ -10,17 +10,7 @@ import type { CleanReport } from "./summary.js";
  * missed escape still cannot run code.
  */
 
-/** An address the suppression list removed in this run (read back from the rejected file). */
-export interface SuppressedRow {
-  readonly address: string;
-  readonly row: number;
-  readonly detail: string;
-}
-
 export interface HtmlExtras {
-  readonly suppressed?: readonly SuppressedRow[];
-  /** How many suppressed rows there were in all, when `suppressed` holds only the first ones. */
-  readonly suppressedTotal?: number;
   /** Exit-threshold verdict, when --fail-on / --max-rejected-percent were given. */
   readonly thresholds?: readonly string[];
 }
@@ -132,22 +122,15 @@ function optionValue(v: unknown): string {
   return escapeHtml(String(v));
 }
 
-/** Domains worth a look: the top rejected ones first, then the rest the report lists, up to `limit`. */
+/** The domains with the most rows: rows, rows rejected, DNS verdict, MX provider. */
 function domainRows(r: CleanReport, limit: number): string[][] {
-  const dns = new Map(r.dns.domains.map((d) => [d.domain, d]));
-  const rows: string[][] = [];
-  const seen = new Set<string>();
-  for (const d of r.top_rejected_domains) {
-    const v = dns.get(d.domain);
-    seen.add(d.domain);
-    rows.push([escapeHtml(d.domain), fmt(d.rows), escapeHtml(v?.verdict ?? (r.dns.checked ? "—" : "not checked")), escapeHtml(v?.provider ?? "—")]);
-  }
-  for (const d of r.dns.domains) {
-    if (rows.length >= limit) break;
-    if (seen.has(d.domain)) continue;
-    rows.push([escapeHtml(d.domain), "0", escapeHtml(d.verdict), escapeHtml(d.provider ?? "—")]);
-  }
-  return rows;
+  return r.top_domains.slice(0, limit).map((d) => [
+    escapeHtml(d.domain),
+    fmt(d.rows),
+    fmt(d.rejected_rows),
+    escapeHtml(d.verdict ?? (r.dns.checked ? "—" : "not checked")),
+    escapeHtml(d.provider ?? "—"),
+  ]);
 }
 
 /** Distinct domains per MX provider, largest first. */
@@ -189,7 +172,7 @@ export function renderHtmlReport(r: CleanReport, extras: HtmlExtras = {}): strin
 
   parts.push(`<h2>Top domains</h2>`);
   const drows = domainRows(r, 25);
-  parts.push(drows.length > 0 ? table(["domain", "rows rejected", "DNS verdict", "MX provider"], drows, new Set([1]), ' id="domains"') : `<p class="muted">No domains to show.</p>`);
+  parts.push(drows.length > 0 ? table(["domain", "rows", "rejected", "DNS verdict", "MX provider"], drows, new Set([1, 2]), ' id="domains"') : `<p class="muted">No domains to show.</p>`);
   const prov = providers(r);
   if (prov.length > 0) {
     parts.push(`<p>Domains per MX provider: ${prov.slice(0, 10).map(([p, n]) => `${escapeHtml(p)} (${fmt(n)})`).join(", ")}</p>`);
@@ -207,10 +190,17 @@ export function renderHtmlReport(r: CleanReport, extras: HtmlExtras = {}): strin
   );
 
   parts.push(`<h2>Suppressed addresses</h2>`);
-  const sup = extras.suppressed ?? [];
-  const supTotal = extras.suppressedTotal ?? r.by_code.suppressed ?? sup.length;
+  const sup = r.suppressed;
+  const supTotal = r.by_code.suppressed ?? sup.length;
   if (sup.length > 0) {
-    parts.push(table(["row", "address", "why"], sup.map((s) => [fmt(s.row), escapeHtml(s.address), escapeHtml(s.detail)]), new Set([0]), ' id="suppressed"'));
+    parts.push(
+      table(
+        ["row", "address", "why", "from", "since"],
+        sup.map((s) => [fmt(s.row), escapeHtml(s.address), escapeHtml(s.category), escapeHtml(s.source), escapeHtml(s.since)]),
+        new Set([0]),
+        ' id="suppressed"',
+      ),
+    );
     if (supTotal > sup.length) parts.push(`<p class="muted">First ${fmt(sup.length)} of ${fmt(supTotal)}; the rejected file lists them all.</p>`);
   } else {
     parts.push(`<p class="muted">${supTotal > 0 ? `${fmt(supTotal)} row(s); see the rejected file.` : "None."}</p>`);

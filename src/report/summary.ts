@@ -18,6 +18,10 @@ export interface RunCounts {
   neutralisedCells: number;
   typoFixes: Map<string, number>;
   rejectedDomains: Map<string, number>;
+  /** Rows per (final) domain, for the report's top-domains table. */
+  domainRows: Map<string, number>;
+  /** The first suppressed rows (capped), for the HTML report. */
+  suppressed: { address: string; row: number; since: string; category: string; source: string }[];
   undecodableRecords: number;
 }
 
@@ -34,7 +38,7 @@ export interface Detection {
 export interface CleanReport {
   readonly tool: { readonly name: "mailsweep"; readonly version: string };
   readonly input: string;
-  readonly files: { readonly clean: string; readonly rejected: string; readonly report: string };
+  readonly files: { readonly clean: string; readonly rejected: string; readonly report: string; readonly html: string | null };
   readonly rows: {
     readonly input_rows: number;
     readonly clean_rows: number;
@@ -46,6 +50,22 @@ export interface CleanReport {
   readonly neutralised_cells: number;
   readonly typo_fixes: readonly { readonly fix: string; readonly count: number }[];
   readonly top_rejected_domains: readonly { readonly domain: string; readonly rows: number }[];
+  /** The domains with the most rows, with their DNS verdict and MX provider (null offline). */
+  readonly top_domains: readonly {
+    readonly domain: string;
+    readonly rows: number;
+    readonly rejected_rows: number;
+    readonly verdict: string | null;
+    readonly provider: string | null;
+  }[];
+  /** The first suppressed rows (at most 200; the count is in by_code.suppressed). */
+  readonly suppressed: readonly {
+    readonly address: string;
+    readonly row: number;
+    readonly since: string;
+    readonly category: string;
+    readonly source: string;
+  }[];
   readonly detected: {
     readonly encoding: string;
     readonly bom: boolean;
@@ -93,6 +113,7 @@ export interface ReportInput {
   readonly finishedAt: number;
   readonly domains: DomainAnalyzer;
   readonly history: HistoryNote | null;
+  readonly extraFile: string | null;
 }
 
 export const VERSION = "0.1.0";
@@ -117,7 +138,7 @@ export function buildReport(r: ReportInput): CleanReport {
   return {
     tool: { name: "mailsweep", version: VERSION },
     input: r.input,
-    files: r.files,
+    files: { ...r.files, html: r.extraFile },
     rows: {
       input_rows: r.counts.inputRows,
       clean_rows: r.counts.cleanRows,
@@ -129,6 +150,17 @@ export function buildReport(r: ReportInput): CleanReport {
     neutralised_cells: r.counts.neutralisedCells,
     typo_fixes: top(r.counts.typoFixes, 100).map(([fix, count]) => ({ fix, count })),
     top_rejected_domains: top(r.counts.rejectedDomains, 20).map(([domain, rows]) => ({ domain, rows })),
+    top_domains: top(r.counts.domainRows, 25).map(([domain, rows]) => {
+      const dns = r.domains.get(domain)?.dns ?? null;
+      return {
+        domain,
+        rows,
+        rejected_rows: r.counts.rejectedDomains.get(domain) ?? 0,
+        verdict: dns?.kind ?? null,
+        provider: dns?.kind === "mx" ? dns.provider : null,
+      };
+    }),
+    suppressed: r.counts.suppressed,
     detected: {
       encoding: r.encoding.encoding,
       bom: r.encoding.bom,

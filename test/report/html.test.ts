@@ -18,12 +18,11 @@ describe("escapeHtml", () => {
 });
 
 describe("renderHtmlReport", () => {
-  const report = sampleReport();
-  const html = renderHtmlReport(report, {
-    suppressed: [{ address: `x${HOSTILE.img}@y.com`, row: 7, detail: HOSTILE.script }],
-    suppressedTotal: 2,
-    thresholds: ["33.3% of rows rejected"],
-  });
+  const report = {
+    ...sampleReport(),
+    suppressed: [{ address: `x${HOSTILE.img}@y.com`, row: 7, since: "2026-11-01", category: HOSTILE.script, source: HOSTILE.attr }],
+  };
+  const html = renderHtmlReport(report, { thresholds: ["33.3% of rows rejected"] });
 
   it("lets no markup from the data through", () => {
     // The only tags are ours: no script element at all, no img, no event-handler attribute.
@@ -81,7 +80,7 @@ describe("renderHtmlReport", () => {
 
   it.each([
     ["typo corrections", /gmail\.con → gmail\.com<\/td><td class="num">30</],
-    ["top domains with verdict and provider", /mailinator\.com<\/td><td class="num">120<\/td><td>mx<\/td><td>other</],
+    ["top domains with rows, rejected rows, verdict and provider", /gmail\.com<\/td><td class="num">800<\/td><td class="num">10<\/td><td>mx<\/td><td>Google</],
     ["suppressed addresses", /<table id="suppressed">/],
     ["data-list versions", /disposable-email-domains<\/td><td>1\.0\.62/],
     ["options used", /<code>typos<\/code><\/td><td>fix</],
@@ -94,7 +93,12 @@ describe("renderHtmlReport", () => {
   });
 
   it("says when DNS was skipped", () => {
-    const offline = renderHtmlReport(sampleReport({ dns: { checked: false, note: "Offline run: DNS checks were skipped.", stats: null, domains: [] } }));
+    const offline = renderHtmlReport(
+      sampleReport({
+        dns: { checked: false, note: "Offline run: DNS checks were skipped.", stats: null, domains: [] },
+        top_domains: [{ domain: "gmail.com", rows: 3, rejected_rows: 0, verdict: null, provider: null }],
+      }),
+    );
     expect(offline).toContain("Offline run: DNS checks were skipped.");
     expect(offline).toContain("not checked");
   });

@@ -11,7 +11,7 @@ export function sampleReport(over: Partial<CleanReport> = {}): CleanReport {
   return {
     tool: { name: "mailsweep", version: "0.1.0" },
     input: `/tmp/list${HOSTILE.img}.csv`,
-    files: { clean: "/tmp/out/list.clean.csv", rejected: "/tmp/out/list.rejected.csv", report: "/tmp/out/list.report.json" },
+    files: { clean: "/tmp/out/list.clean.csv", rejected: "/tmp/out/list.rejected.csv", report: "/tmp/out/list.report.json", html: null },
     rows: { input_rows: 2003, clean_rows: 1500, rejected_rows: 500, blank_rows: 3 },
     by_status: { valid: 1200, risky: 250, unknown: 50, invalid: 500 },
     by_code: { free_mail: 900, duplicate: 300, disposable_domain: 150, typo_fixed: 40, role_account: 250, dns_unknown: 50, suppressed: 2 },
@@ -24,6 +24,12 @@ export function sampleReport(over: Partial<CleanReport> = {}): CleanReport {
       { domain: "mailinator.com", rows: 120 },
       { domain: `evil${HOSTILE.attr}.com`, rows: 30 },
     ],
+    top_domains: [
+      { domain: "gmail.com", rows: 800, rejected_rows: 10, verdict: "mx", provider: "Google" },
+      { domain: "mailinator.com", rows: 120, rejected_rows: 120, verdict: "mx", provider: null },
+      { domain: `evil${HOSTILE.attr}.com`, rows: 30, rejected_rows: 30, verdict: "not_found", provider: null },
+    ],
+    suppressed: [],
     detected: {
       encoding: "utf-8",
       bom: false,
