@@ -47,6 +47,7 @@ describe("clean: delimiters and line ends", () => {
         const dir = tempDir();
         writeFixture(dir, "in.csv", c.file);
         const run = await runCli(["clean", "in.csv", "--offline", ...(c.args ?? [])], { cwd: dir });
+        if (run.code !== 0) throw new Error(`${c.name}: exit ${run.code}: ${run.stderr}`);
         got[c.name] = { run, o: readOutputs(dir, "in", c.delimiter) };
       }),
     );
