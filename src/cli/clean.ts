@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { createDnsChecker, type DnsCache } from "../dns/index.js";
+import { createDomainIntel, readDomainListFile } from "../domains/index.js";
 import { MailsweepError } from "../errors.js";
 import { cleanList } from "../pipeline/clean.js";
 import { isReasonCode, type ReasonCode } from "../reasons.js";
@@ -67,6 +68,16 @@ export function parsePercent(value: string): number {
   return n;
 }
 
+/** `--allow-domains` / `--deny-domains`: a missing or malformed file is a usage error naming it. */
+function domainListOption(path: string | undefined): string[] | undefined {
+  if (path === undefined) return undefined;
+  try {
+    return readDomainListFile(path);
+  } catch (err) {
+    throw new MailsweepError("usage", (err as Error).message);
+  }
+}
+
 interface CleanFlags {
   outDir?: string;
   emailColumn?: string;
@@ -82,6 +93,8 @@ interface CleanFlags {
   keep?: string[];
   store?: string | false;
   refreshDns?: boolean;
+  allowDomains?: string;
+  denyDomains?: string;
   formulaGuard: boolean;
   json?: boolean;
   quiet?: boolean;
@@ -111,6 +124,8 @@ export function registerClean(program: Command, io: Io): void {
     .option("--store <path>", "the SQLite store (DNS cache, suppression list, sweep history)")
     .option("--no-store", "use no store")
     .option("--refresh-dns", "ignore cached DNS answers (fresh ones are still cached)")
+    .option("--allow-domains <file>", "domains never to treat as disposable (one per line)")
+    .option("--deny-domains <file>", "extra disposable domains (one per line; subdomains match too)")
     .option("--formula-guard <on|off>", "neutralise spreadsheet formula triggers in output cells", parseOnOff, true)
     .option("--json", "print the run summary as JSON on stdout")
     .option("--report-html <file>", "also write a self-contained HTML report")
@@ -128,6 +143,7 @@ export function registerClean(program: Command, io: Io): void {
       if (htmlPath !== null && input !== "-" && htmlPath === resolve(input)) {
         throw new MailsweepError("usage", `Refusing to overwrite the input: --report-html names ${input}.`);
       }
+      const intel = createDomainIntel({ allow: domainListOption(flags.allowDomains), deny: domainListOption(flags.denyDomains) });
       const reject = parseCodes(flags.reject, "--reject");
       const keep = parseCodes(flags.keep, "--keep");
       const store = openStoreOption(flags.store, io);
@@ -162,6 +178,7 @@ export function registerClean(program: Command, io: Io): void {
           signal: io.signal,
           dns,
           store,
+          intel,
           onProgress: (p) => progress.update(p),
           // Rendered from the finished report and committed atomically with the other outputs.
           ...(htmlPath !== null
@@ -183,6 +200,8 @@ export function registerClean(program: Command, io: Io): void {
             formula_guard: flags.formulaGuard,
             store: flags.store === false ? null : (store?.path ?? null),
             refresh_dns: flags.refreshDns ?? false,
+            allow_domains: flags.allowDomains ?? null,
+            deny_domains: flags.denyDomains ?? null,
             report_html: htmlPath,
             fail_on: thresholds.failOn,
             max_rejected_percent: thresholds.maxRejectedPercent,

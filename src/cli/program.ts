@@ -6,6 +6,7 @@ import { VERSION } from "../report/summary.js";
 import { registerBounces } from "./bounces.js";
 import { registerCheck } from "./check.js";
 import { registerClean } from "./clean.js";
+import { registerData } from "./data.js";
 import { registerSender } from "./sender.js";
 import { registerSuppress } from "./suppress.js";
 import { print, type Io } from "./io.js";
@@ -26,6 +27,7 @@ export function buildProgram(io: Io): Command {
   registerSender(program, io);
   registerBounces(program, io);
   registerSuppress(program, io);
+  registerData(program, io);
   return program;
 }
 

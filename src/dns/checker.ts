@@ -82,7 +82,7 @@ class Checker implements DnsChecker {
   /** Per run: host name → its addresses, shared across domains (many use the same MX hosts). */
   private readonly hosts = new Map<string, Promise<HostStatus>>();
   private readonly timers = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
-  private readonly counters: DnsStats = { queried: 0, cached: 0, transient: 0, retried: 0, byKind: emptyByKind() };
+  private readonly counters: DnsStats = { started: 0, queried: 0, cached: 0, transient: 0, retried: 0, byKind: emptyByKind() };
   private closed = false;
 
   constructor(opts: DnsOptions) {
@@ -144,6 +144,7 @@ class Checker implements DnsChecker {
       if (domain === "") return this.count(false, { kind: "unknown", error: "EBADNAME" });
       const hit = this.readCache(domain);
       if (hit !== undefined) return this.count(true, hit);
+      this.counters.started++;
       let result = await this.lookup(domain);
       if (result.kind === "unknown" && !this.closed) {
         // "Retried once later in the run": resolvers drop queries under bursts, and a SERVFAIL

@@ -60,6 +60,8 @@ export interface DnsOptions {
  * - `byKind`: final answers by kind, network and cache together
  */
 export interface DnsStats {
+  /** Domains sent to the network (cache misses), counted when the lookup starts. */
+  started: number;
   queried: number;
   cached: number;
   transient: number;

@@ -6,7 +6,8 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { checkCell, sortReasons, type CellCheck } from "../check/address.js";
 import { DomainAnalyzer, type TypoMode } from "../check/domain.js";
-import { createDomainIntel, type DataSource, type DomainIntel } from "../domains/index.js";
+import { dataSources } from "../check/sources.js";
+import { createDomainIntel, type DomainIntel } from "../domains/index.js";
 import { MailsweepError } from "../errors.js";
 import { renderReason } from "../messages.js";
 import type { Reason, ReasonCode } from "../reasons.js";
@@ -428,6 +429,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
         analyzer,
         maxPending: PREFETCH_PENDING,
         signal: lookahead.signal,
+        stillUseful: () => dns.stats().started > 0,
       }).catch(() => undefined); // a hint only: the main pass reads and judges every row itself
     }
     // The header record itself is consumed here, not counted as data.
@@ -532,7 +534,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       detection,
       encoding: decoder.info,
       options: opts.recordedOptions ?? {},
-      sources: collectSources(intel, typoCorrector),
+      sources: dataSources(intel, typoCorrector),
       dns: dns?.stats() ?? null,
       offline: dns === null,
       startedAt: started,
@@ -623,7 +625,3 @@ function bump<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-function collectSources(intel: DomainIntel, typos: TypoCorrector): DataSource[] {
-  const seen = new Set<string>();
-  return [...intel.sources(), ...typos.sources()].filter((s) => (seen.has(s.name) ? false : (seen.add(s.name), true)));
-}

@@ -24,7 +24,14 @@ export interface PrefetchOptions {
   /** Distinct domains started but not answered before the look-ahead waits. */
   readonly maxPending: number;
   readonly signal: AbortSignal;
+  /**
+   * Asked every few thousand records: false stops the look-ahead (e.g. every domain so far was
+   * answered from the store's cache, so reading the file twice would only cost time).
+   */
+  readonly stillUseful: () => boolean;
 }
+
+const USEFULNESS_EVERY = 5000;
 
 const PLAIN_DOMAIN = /^(?=.{4,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
@@ -43,8 +50,10 @@ export async function prefetchDomains(o: PrefetchOptions): Promise<void> {
     createReadStream(o.path, { highWaterMark: 64 * 1024 }),
     new DecodeStream({ encoding: o.encoding, fileLabel: o.path }),
     async (texts: AsyncIterable<string>) => {
+      let seen = 0;
       for await (const text of texts) {
         for (const record of reader.push(text)) {
+          if (++seen % USEFULNESS_EVERY === 0 && !o.stillUseful()) return;
           const cell = record.fields[o.emailIndex];
           if (cell === undefined) continue;
           const domain = quickDomain(cell);

@@ -273,7 +273,7 @@ describe("retry once later in the run", () => {
       expect(a).toEqual({ kind: "mx", hosts: [{ exchange: "mx.mail.test", priority: 10 }], provider: null });
       expect(b).toBe(a);
       expect(srv.queries("flaky.test", "MX")).toBe(2);
-      expect(dns.stats()).toMatchObject({ queried: 1, transient: 0, retried: 1 });
+      expect(dns.stats()).toMatchObject({ started: 1, queried: 1, transient: 0, retried: 1 });
     } finally {
       dns.close();
     }
@@ -310,7 +310,7 @@ describe("cache", () => {
     try {
       expect(await dns.check("Cached.Test")).toEqual(stored);
       expect(srv.queries()).toBe(0);
-      expect(dns.stats()).toMatchObject({ cached: 1, queried: 0 });
+      expect(dns.stats()).toMatchObject({ cached: 1, queried: 0, started: 0 });
     } finally {
       dns.close();
     }
@@ -436,7 +436,7 @@ describe("stats, close and options", () => {
     [100, 51, true],
   ])("transientDominates: %i queried, %i transient → %s", (queried, transient, expected) => {
     const byKind = { mx: 0, implicit_mx: 0, null_mx: 0, not_found: 0, no_mail_server: 0, invalid_mx: 0, unknown: transient };
-    expect(transientDominates({ queried, cached: 0, transient, retried: transient, byKind })).toBe(expected);
+    expect(transientDominates({ started: queried, queried, cached: 0, transient, retried: transient, byKind })).toBe(expected);
   });
 
   it("close() settles pending checks as unknown without waiting for the timeout", async () => {

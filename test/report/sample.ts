@@ -42,7 +42,7 @@ export function sampleReport(over: Partial<CleanReport> = {}): CleanReport {
     dns: {
       checked: true,
       note: null,
-      stats: { queried: 80, cached: 20, transient: 5, retried: 1, byKind: {} as never },
+      stats: { started: 80, queried: 80, cached: 20, transient: 5, retried: 1, byKind: {} as never },
       domains: [
         { domain: "mailinator.com", verdict: "mx", provider: "other" },
         { domain: "gmail.com", verdict: "mx", provider: "google" },
