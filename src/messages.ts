@@ -35,7 +35,7 @@ const SYNTAX: { readonly [R in SyntaxRule]: string } = {
 const MALFORMED: { readonly [P in MalformedProblem]: string } = {
   field_count: "The record has a different number of fields than the header",
   unclosed_quote: "A quoted field is never closed",
-  stray_quote: "A quote character stands inside an unquoted field",
+  stray_quote: "A quote opens a field and never closes on this line, swallowing the rows after it (split back into rows)",
   record_too_long: "The record is longer than the record-size limit",
   undecodable_bytes: "The record holds bytes that are not valid in the file's encoding (shown as \\xNN)",
 };

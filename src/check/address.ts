@@ -1,5 +1,6 @@
 import { parseAddress, roleOf, validateAddress, type Address } from "../address/index.js";
 import { FLAG_CODES, REJECT_CODES, type Reason, type ReasonCode } from "../reasons.js";
+import type { Suppression } from "../store/index.js";
 import type { DomainAnalysis, DomainAnalyzer } from "./domain.js";
 
 /** The outcome for one email cell, before row-level checks (duplicate, suppression). */
@@ -19,6 +20,11 @@ export interface CellCheck {
 const ORDER: ReadonlyMap<ReasonCode, number> = new Map(
   [...REJECT_CODES, ...FLAG_CODES].map((code, i) => [code, i] as const),
 );
+
+/** The `suppressed` reason for a suppression-list entry: the date and category go into the detail. */
+export function suppressionReason(hit: Suppression): Reason {
+  return { code: "suppressed", since: hit.firstSeen.slice(0, 10), category: hit.category ?? hit.reason, source: hit.source };
+}
 
 /** Reasons in one stable order: reject codes first, then flags, each in contract order. */
 export function sortReasons(reasons: Reason[]): Reason[] {

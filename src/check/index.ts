@@ -1,10 +1,11 @@
 import type { DnsChecker } from "../dns/index.js";
+import type { Suppression } from "../store/index.js";
 import { createDomainIntel, type DomainIntel } from "../domains/index.js";
 import { renderReason } from "../messages.js";
 import type { Reason, ReasonCode } from "../reasons.js";
 import { createTypoCorrector, type TypoCorrector } from "../typos/index.js";
 import { DEFAULT_POLICY, verdict, type Status, type VerdictPolicy } from "../verdict.js";
-import { checkCell } from "./address.js";
+import { checkCell, suppressionReason } from "./address.js";
 import { DomainAnalyzer, type TypoMode } from "./domain.js";
 
 export { checkCell, sortReasons, type CellCheck } from "./address.js";
@@ -17,7 +18,8 @@ export interface CheckOptions {
   readonly policy?: VerdictPolicy;
   readonly intel?: DomainIntel;
   readonly typoCorrector?: TypoCorrector;
-  readonly suppressed?: ((key: string) => { since?: string; category?: string | null; source?: string } | undefined) | null;
+  /** The store's suppression lookup (Store.suppressionLookup()), by lower-cased address. */
+  readonly suppressed?: ((key: string) => Suppression | undefined) | null;
 }
 
 /** The verdict on one address, as `mailsweep check --json` prints it. */
@@ -55,7 +57,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
       const reasons = [...cell.reasons];
       if (cell.key !== null) {
         const hit = options.suppressed?.(cell.key);
-        if (hit) reasons.unshift({ code: "suppressed", since: hit.since, category: hit.category ?? undefined, source: hit.source });
+        if (hit) reasons.unshift(suppressionReason(hit));
       }
       const v = verdict(reasons, policy);
       return {

@@ -3,7 +3,9 @@ import { adviceFor, classifyBounce } from "../bounces/index.js";
 import { createChecker } from "../check/index.js";
 import { MailsweepError } from "../errors.js";
 import { createDnsChecker } from "../dns/index.js";
+import { StoreError, type Store } from "../store/index.js";
 import { print, type Io } from "./io.js";
+import { openStoreOption } from "./store.js";
 import { collect, collectDnsServer, parsePositiveInt, parseTypoMode } from "./options.js";
 import type { TypoMode } from "../check/domain.js";
 
@@ -14,6 +16,7 @@ interface CheckFlags {
   dnsTimeout?: number;
   typos: TypoMode;
   bounce?: string[];
+  store?: string | false;
 }
 
 export function registerCheck(program: Command, io: Io): void {
@@ -27,6 +30,8 @@ export function registerCheck(program: Command, io: Io): void {
     .option("--dns-timeout <ms>", "per-query DNS timeout in milliseconds", parsePositiveInt)
     .option("--typos <mode>", "fix | suggest | off", parseTypoMode, "fix")
     .option("--bounce <text>", "classify a bounce text (repeatable): category, action, codes and advice", collect)
+    .option("--store <path>", "the store whose suppression list is consulted (read-only)")
+    .option("--no-store", "ignore the suppression list")
     .action(async (addresses: string[], flags: CheckFlags) => {
       for (const text of flags.bounce ?? []) printBounce(io, text, flags.json === true);
       if (addresses.length === 0) {
@@ -34,9 +39,17 @@ export function registerCheck(program: Command, io: Io): void {
         return;
       }
       const dns = flags.offline ? null : createDnsChecker({ servers: flags.dnsServer, timeoutMs: flags.dnsTimeout });
+      // The suppression list, read-only: `check` must agree with `clean` on suppressed addresses.
+      // No store yet means nothing is suppressed.
+      let store: Store | null = null;
+      try {
+        store = openStoreOption(flags.store, io, { readonly: true });
+      } catch (err) {
+        if (!(err instanceof StoreError && err.code === "open_failed")) throw err;
+      }
       try {
         if (dns !== null) await dns.canary();
-        const checker = createChecker({ typos: flags.typos, dns });
+        const checker = createChecker({ typos: flags.typos, dns, suppressed: store?.suppressionLookup() ?? null });
         for (const raw of addresses) {
           const v = await checker.check(raw);
           if (flags.json) {
@@ -50,6 +63,7 @@ export function registerCheck(program: Command, io: Io): void {
         }
       } finally {
         dns?.close();
+        store?.close();
       }
     });
 }

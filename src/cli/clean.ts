@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
-import { createDnsChecker, type DnsCache } from "../dns/index.js";
+import { createDnsChecker, type DnsCache, type DomainDns } from "../dns/index.js";
+import type { Store } from "../store/index.js";
 import { createDomainIntel, readDomainListFile } from "../domains/index.js";
 import { MailsweepError } from "../errors.js";
 import { cleanList } from "../pipeline/clean.js";
@@ -66,6 +67,39 @@ export function parsePercent(value: string): number {
   const n = Number(value);
   if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError("expected a percentage from 0 to 100.");
   return n;
+}
+
+/**
+ * The store's DNS cache, used so that a busy or broken store costs at most one wait: after the
+ * first error, reads and writes stop for the rest of the run (the answers are still right, just
+ * not remembered).
+ */
+function forgivingCache(store: Store, io: Io): DnsCache {
+  const inner = store.asDnsCache();
+  let broken = false;
+  const fail = (err: unknown): undefined => {
+    if (!broken) print(io.stderr, `mailsweep: warning: DNS cache disabled for this run: ${(err as Error).message}`);
+    broken = true;
+    return undefined;
+  };
+  return {
+    get: (domain) => {
+      if (broken) return undefined;
+      try {
+        return inner.get(domain) as DomainDns | undefined;
+      } catch (err) {
+        return fail(err);
+      }
+    },
+    put: (domain, value, ttl) => {
+      if (broken) return;
+      try {
+        inner.put(domain, value, ttl);
+      } catch (err) {
+        fail(err);
+      }
+    },
+  };
 }
 
 /** `--allow-domains` / `--deny-domains`: a missing or malformed file is a usage error naming it. */
@@ -153,7 +187,7 @@ export function registerClean(program: Command, io: Io): void {
             servers: flags.dnsServer,
             timeoutMs: flags.dnsTimeout,
             concurrency: flags.concurrency,
-            ...(store ? { cache: store.asDnsCache() as DnsCache } : {}),
+            ...(store ? { cache: forgivingCache(store, io) } : {}),
             refresh: flags.refreshDns ?? false,
           });
       const progress = createProgress({
@@ -216,7 +250,12 @@ export function registerClean(program: Command, io: Io): void {
       } finally {
         progress.stop();
         dns?.close();
-        store?.close();
+        try {
+          store?.close();
+        } catch (err) {
+          // The outputs are committed; a store that cannot flush its cache is worth a warning only.
+          print(io.stderr, `mailsweep: warning: ${(err as Error).message}`);
+        }
       }
     });
 }

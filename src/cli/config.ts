@@ -13,7 +13,7 @@ import { MailsweepError } from "../errors.js";
 export const CONFIG_FILE = "mailsweep.config.json";
 
 /** Options whose value is a path: relative paths are taken from the config file's folder. */
-const PATH_KEYS: ReadonlySet<string> = new Set(["out-dir", "store", "report-html"]);
+const PATH_KEYS: ReadonlySet<string> = new Set(["out-dir", "store", "report-html", "allow-domains", "deny-domains"]);
 
 /** Keys the config file may not hold (a config cannot name another config). */
 const REFUSED_KEYS: ReadonlySet<string> = new Set(["config", "help", "version"]);

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import { rmSync } from "node:fs";
 import { EXIT } from "../errors.js";
+import { liveTempFiles } from "../pipeline/output.js";
 import { run } from "./program.js";
 
 const controller = new AbortController();
@@ -8,7 +10,10 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) {
   process.on(sig, () => {
     signals++;
     // First signal: stop cleanly (temp files removed, earlier outputs untouched). Second: now.
-    if (signals > 1) process.exit(sig === "SIGTERM" ? EXIT.sigterm : EXIT.sigint);
+    if (signals > 1) {
+      for (const path of liveTempFiles) rmSync(path, { force: true });
+      process.exit(sig === "SIGTERM" ? EXIT.sigterm : EXIT.sigint);
+    }
     controller.abort(sig);
   });
 }

@@ -116,7 +116,14 @@ class Checker implements DnsChecker {
     // The root NS set: every recursive resolver answers it, usually from its priming cache.
     // Any reply that is a DNS answer (even NXDOMAIN from a test server) proves it answers.
     const a = await this.query(() => this.resolver.resolveNs("."));
-    if (!a.ok && a.negative === null) throw new DnsUnavailableError(this.servers(), a.code);
+    if (a.ok || a.negative !== null) return;
+    if (a.code === "ESERVFAIL" || a.code === "EREFUSED") {
+      // Some forwarders refuse or fail queries for the root. `.invalid` is answered NXDOMAIN by
+      // any working resolver without leaving it (RFC 6761 §6.4): that proves it answers.
+      const b = await this.query(() => this.resolver.resolve4("mailsweep-canary.invalid"));
+      if (b.ok || b.negative !== null) return;
+    }
+    throw new DnsUnavailableError(this.servers(), a.code);
   }
 
   stats(): DnsStats {
@@ -261,6 +268,8 @@ class Checker implements DnsChecker {
     }
     const transient = verdicts.find((v) => v.kind === "transient");
     if (transient !== undefined && transient.kind === "transient") return { kind: "unknown", error: transient.error };
+    // Hosts past the ones examined might work: never reject on what was not looked at.
+    if (hosts.length > looked.length) return { kind: "unknown", error: "ETOOMANYMX" };
     for (let i = 0; i < verdicts.length; i++) {
       const v = verdicts[i];
       const h = looked[i];

@@ -4,7 +4,7 @@ import { mkdir, realpath, rm, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { checkCell, sortReasons, type CellCheck } from "../check/address.js";
+import { checkCell, sortReasons, suppressionReason, type CellCheck } from "../check/address.js";
 import { DomainAnalyzer, type TypoMode } from "../check/domain.js";
 import { dataSources } from "../check/sources.js";
 import { createDomainIntel, type DomainIntel } from "../domains/index.js";
@@ -17,9 +17,10 @@ import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS, type CsvRecord } from "./csv
 import { DecodeStream, hasEscapedBytes, showEscapedBytes } from "./decode.js";
 import { checkHeaderNames, chooseEmailColumn, looksLikeAddress, sniffDelimiter, type ColumnChoice } from "./detect.js";
 import { FirstSeen } from "./first-seen.js";
+import { LineSpool } from "./line-spool.js";
 import { guardCell, needsGuard, unguardCell } from "./formula.js";
 import { prefetchDomains } from "./prefetch.js";
-import { AtomicCsvWriter, stageText, syncDir, type StagedFile } from "./output.js";
+import { AtomicCsvWriter, liveTempFiles, stageText, syncDir, type StagedFile } from "./output.js";
 import { buildReport, type CleanReport, type RunCounts } from "../report/summary.js";
 import { DnsUnavailableError, transientDominates, type DnsChecker } from "../dns/index.js";
 import type { Store, SweepDiff } from "../store/index.js";
@@ -89,8 +90,9 @@ const MAX_SUPPRESSED_LISTED = 200;
 /** Rows sampled for delimiter and column detection. */
 const SAMPLE_CHARS = 64 * 1024;
 /** Too many undecodable records means the encoding is wrong, not that a few rows are broken. */
-const MAX_UNDECODABLE_SHARE = 0.001;
-const MIN_UNDECODABLE_ALLOWED = 3;
+/** Stop early, mid-file, only when undecodable rows are this common (and outweigh good text). */
+const EARLY_UNDECODABLE_MIN = 20;
+const EARLY_UNDECODABLE_SHARE = 0.2;
 
 function stemOf(input: string): string {
   if (input === "-") return "stdin";
@@ -155,6 +157,12 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     rejected: join(outDir, `${stem}.rejected.csv`),
     report: join(outDir, `${stem}.report.json`),
   };
+  if (opts.extraOutput) {
+    const extraPath = resolve(opts.extraOutput.path);
+    if (Object.values(paths).some((p) => resolve(p) === extraPath) || (opts.input !== "-" && extraPath === resolve(opts.input))) {
+      throw new MailsweepError("usage", `Refusing to write ${opts.extraOutput.path}: it is the input or one of the other outputs.`);
+    }
+  }
   if (opts.input !== "-") {
     for (const p of Object.values(paths)) {
       if (resolve(p) === resolve(opts.input) || (await sameFile(p, opts.input))) {
@@ -172,9 +180,11 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
   const policy: VerdictPolicy = { keep: new Set(opts.keep ?? []), reject: new Set(opts.reject ?? []) };
 
   if (dns !== null) await dns.canary(); // before any output exists (contract: exit 75, nothing written)
+  // On SIGINT/SIGTERM, cancel outstanding lookups at once so the run stops in well under a second.
+  opts.signal?.addEventListener("abort", () => dns?.close(), { once: true });
 
   // With DNS, standard input is spooled to a temp file first so the look-ahead can read it too.
-  const spool = dns !== null && opts.input === "-" ? await spoolStdin(opts.stdin ?? process.stdin, outDir) : null;
+  const spool = dns !== null && opts.input === "-" ? await spoolStdin(opts.stdin ?? process.stdin, outDir, opts.signal) : null;
   const inputPath = spool ?? (opts.input === "-" ? null : opts.input);
   const lookahead = new AbortController();
   let prefetching: Promise<void> | null = null;
@@ -204,11 +214,12 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
   const seen = new FirstSeen(); // duplicate key → first data row
   const store = opts.store ?? null;
   const suppressed = store?.suppressionLookup() ?? null;
-  const rejectedForHistory: { key: string; codes: string }[] = [];
+  const rejectedForHistory = new LineSpool(); // "key\tcodes" of rejected rows, off the JS heap
   const inputHash = createHash("sha256");
   let writers: { clean: AtomicCsvWriter; rejected: AtomicCsvWriter } | null = null;
   let staged: StagedFile | null = null;
   let extra: StagedFile | null = null;
+  const warnings: string[] = [];
   let detection: { delimiter: string; header: boolean; emailColumn: ColumnChoice; emailColumnName: string | null; ownOutput: boolean; sepLine: string | null } | null = null;
 
   let reader: CsvRecordReader | null = null;
@@ -257,9 +268,10 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
         if (first !== undefined) reasons.push({ code: "duplicate", firstRow: first });
         const hit = suppressed?.(check.key);
         if (hit) {
-          reasons.push({ code: "suppressed", since: hit.firstSeen.slice(0, 10), category: hit.category ?? hit.reason, source: hit.source });
-          if (counts.suppressed.length < MAX_SUPPRESSED_LISTED) {
-            counts.suppressed.push({ address: check.written, row: p.dataRow, since: hit.firstSeen.slice(0, 10), category: hit.category ?? hit.reason, source: hit.source });
+          const reason = suppressionReason(hit);
+          reasons.push(reason);
+          if (counts.suppressed.length < MAX_SUPPRESSED_LISTED && reason.code === "suppressed") {
+            counts.suppressed.push({ address: check.written, row: p.dataRow, since: reason.since ?? "", category: reason.category ?? "", source: reason.source ?? "" });
           }
         }
         if (reasons.length !== check.reasons.length) sortReasons(reasons);
@@ -290,7 +302,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     }
     if (v.rejected) {
       counts.rejectedRows++;
-      if (store !== null && check?.key) rejectedForHistory.push({ key: check.key, codes: codes.join(";") });
+      if (store !== null && check?.key) rejectedForHistory.push(`${check.key}\t${codes.join(";")}`);
       if (check?.domain) bump(counts.rejectedDomains, check.domain.domain);
       await w.rejected.write(row);
     } else {
@@ -308,6 +320,52 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     bad > 0 &&
     (!decoder.info.detected || ((bad >= 2 || bad * 2 >= rows) && decoder.invalidBytes > decoder.validNonAscii));
 
+  /** Record this sweep in the store and compare it with the previous sweep of the same list. */
+  const recordHistory = (store: Store, finishedAt: number): HistoryNote => {
+    const listId = opts.input === "-" ? "stdin" : resolve(opts.input);
+    const previous = store.sweepPrevious(listId);
+    const digest = inputHash.digest("hex");
+    const id = store.sweepRecord({
+      listId,
+      inputHash: digest,
+      startedAt: new Date(started).toISOString(),
+      finishedAt: new Date(finishedAt).toISOString(),
+      options: opts.recordedOptions ?? {},
+      counts: { input_rows: counts.inputRows, clean_rows: counts.cleanRows, rejected_rows: counts.rejectedRows, blank_rows: counts.blankRows, by_code: counts.byCode },
+      rejected: rejectedEntries(rejectedForHistory),
+      domains: dnsVerdicts(analyzer),
+    });
+    return {
+      previous: previous ? { finishedAt: previous.finishedAt, sameInput: previous.inputHash === digest } : null,
+      diff: previous ? store.sweepDiff(previous.id, id, { limit: 100 }) : null,
+    };
+  };
+
+  const judge = (cell: string, previous: string): CellCheck | Promise<CellCheck> => {
+    if (previous === "") return checkCell(cell, analyzer);
+    const again = checkCell(previous, analyzer);
+    const pick = (a: CellCheck): CellCheck | Promise<CellCheck> => (a.written === cell ? a : checkCell(cell, analyzer));
+    return again instanceof Promise ? again.then(pick) : pick(again);
+  };
+
+  /**
+   * A quote opened by mistake (`Ann,"x` with no closing quote on that line) makes the CSV
+   * grammar swallow the following rows into one field until the next quote. When a multi-line
+   * field holds lines that are themselves whole records with an address in the email column,
+   * the record is split: its first line is rejected as `stray_quote`, and the text after it is
+   * read again as records — so no subscriber disappears inside someone else's cell.
+   */
+  const split = (record: CsvRecord): CsvRecord[] => {
+    if (record.problem !== null || !swallowsRecords(record, detection!.delimiter, ownOutput ? width + SWEEP_COLUMNS.length : width, emailIndex)) {
+      return [record];
+    }
+    const nl = record.raw.search(/\r\n|\n|\r/);
+    const rest = record.raw.slice(nl).replace(/^(\r\n|\n|\r)/, "");
+    const again = new CsvRecordReader({ delimiter: detection!.delimiter });
+    const first: CsvRecord = { fields: [record.raw.slice(0, nl)], raw: record.raw.slice(0, nl), line: record.line, problem: "stray_quote" };
+    return [first, ...[...again.push(rest), ...again.end()].flatMap(split)];
+  };
+
   const intake = (record: CsvRecord): Pending | null => {
     if (record.problem === null && record.raw.trim() === "") {
       counts.inputRows++;
@@ -324,8 +382,9 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       malformed = { code: "malformed_row", problem: record.problem, raw: showEscapedBytes(record.raw) };
     } else if (hasEscapedBytes(record.raw)) {
       counts.undecodableRecords++;
-      if (counts.undecodableRecords > MIN_UNDECODABLE_ALLOWED && counts.undecodableRecords > MAX_UNDECODABLE_SHARE * dataRow) {
-        throw decoder.encodingError();
+      const bad = counts.undecodableRecords;
+      if (bad >= EARLY_UNDECODABLE_MIN && bad > EARLY_UNDECODABLE_SHARE * dataRow && decoder.invalidBytes > decoder.validNonAscii) {
+        throw decoder.encodingError(); // clearly another encoding: no need to read the rest
       }
       malformed = { code: "malformed_row", problem: "undecodable_bytes", raw: showEscapedBytes(record.raw) };
     } else {
@@ -346,7 +405,9 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     }
     const pending: Pending = { dataRow, record, cells, malformed, previousOriginal, check: null };
     if (cells !== null) {
-      const check = checkCell(cells[emailIndex]!, analyzer);
+      // Re-reading our own output: judge the address as first typed, so the row keeps the same
+      // reasons (typo_fixed, normalized) — unless someone has edited the cell since.
+      const check = judge(cells[emailIndex]!, previousOriginal);
       pending.check = check;
       // Once answered, the row no longer blocks the head of the window.
       if (check instanceof Promise) check.then((value) => (pending.check = value), () => undefined);
@@ -375,7 +436,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       }
     }
     const first = probeRecords[0];
-    const hasHeader = !opts.noHeader && first !== undefined && !first.fields.some(looksLikeAddress);
+    const hasHeader = !opts.noHeader && first !== undefined && looksLikeHeader(first.fields, opts.emailColumn);
     let rows = probeRecords.slice(hasHeader ? 1 : 0, 51).map((r) => r.fields);
     if (hasHeader) {
       header = first!.fields.map((h, i) => (i === 0 ? h.replace(/^\ufeff/, "") : h));
@@ -394,7 +455,9 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
         rows = rows.map((r) => r.slice(0, width).map(unguardCell));
       }
     }
-    const choice = chooseEmailColumn(header, rows, opts.emailColumn, label);
+    // An empty file (or blank lines only) is an empty list, not an error: a weekly sweep of an
+    // empty segment must not fail every week.
+    const choice: ColumnChoice = probeRecords.length === 0 && final ? { index: 0, how: "data" } : chooseEmailColumn(header, rows, opts.emailColumn, label);
     emailIndex = choice.index;
     detection = {
       delimiter: sniffed.delimiter,
@@ -442,23 +505,17 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
 
   const feed = async (records: CsvRecord[]): Promise<void> => {
     for (const record of records) {
-      const p = intake(record);
-      if (p !== null) window.push(p);
+      for (const p of split(record)) {
+        const pending = intake(p);
+        if (pending !== null) window.push(pending);
+      }
       // Emit from the head while answers are in, or when the window is full.
       while (window.length > 0 && (window.length >= WINDOW || !(window[0]!.check instanceof Promise))) {
         await emit(window.shift()!);
       }
       if (dataRow - lastProgress >= 2000) {
         lastProgress = dataRow;
-        if (dns !== null && transientDominates(dns.stats())) {
-          // Most lookups failing transiently means the resolver, not the list, is broken:
-          // stop before writing a list full of `unknown` (contract: exit 75, nothing written).
-          throw new DnsUnavailableError(
-            dns.servers(),
-            "TRANSIENT_MAJORITY",
-            `Most DNS lookups are failing transiently (${dns.stats().transient} of ${dns.stats().queried}); the resolver (${dns.servers().join(", ") || "system"}) is not answering reliably.`,
-          );
-        }
+        if (dns !== null && transientDominates(dns.stats())) await resolverStillAnswers(dns);
       }
       if (opts.onProgress && dataRow % 5000 === 0) {
         opts.onProgress({ rows: dataRow, bytes: bytesRead, totalBytes: size, domains: analyzer.size });
@@ -492,9 +549,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     lookahead.abort();
     await prefetching;
     if (opts.signal?.aborted) throw interrupted(opts.signal);
-    if (dns !== null && transientDominates(dns.stats())) {
-      throw new DnsUnavailableError(dns.servers(), "TRANSIENT_MAJORITY", `Most DNS lookups failed transiently (${dns.stats().transient} of ${dns.stats().queried}).`);
-    }
+    if (dns !== null && transientDominates(dns.stats())) await resolverStillAnswers(dns);
     if (counts.undecodableRecords > 0 && wrongEncoding(counts.undecodableRecords, counts.inputRows)) throw decoder.encodingError();
     if (counts.inputRows !== counts.cleanRows + counts.rejectedRows + counts.blankRows) {
       throw new MailsweepError(
@@ -508,23 +563,12 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     const finishedAt = Date.now();
     let history: HistoryNote | null = null;
     if (store !== null) {
-      const listId = opts.input === "-" ? "stdin" : resolve(opts.input);
-      const previous = store.sweepPrevious(listId);
-      const digest = inputHash.digest("hex");
-      const id = store.sweepRecord({
-        listId,
-        inputHash: digest,
-        startedAt: new Date(started).toISOString(),
-        finishedAt: new Date(finishedAt).toISOString(),
-        options: opts.recordedOptions ?? {},
-        counts: { input_rows: counts.inputRows, clean_rows: counts.cleanRows, rejected_rows: counts.rejectedRows, blank_rows: counts.blankRows, by_code: counts.byCode },
-        rejected: rejectedForHistory,
-        domains: dnsVerdicts(analyzer),
-      });
-      history = {
-        previous: previous ? { finishedAt: previous.finishedAt, sameInput: previous.inputHash === digest } : null,
-        diff: previous ? store.sweepDiff(previous.id, id, { limit: 100 }) : null,
-      };
+      try {
+        history = recordHistory(store, finishedAt);
+      } catch (err) {
+        // The lists are complete and correct; losing one history entry must not discard them.
+        warnings.push(`sweep history not recorded: ${(err as Error).message}`);
+      }
     }
     const report = buildReport({
       input: label,
@@ -542,6 +586,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       domains: analyzer,
       history,
       extraFile: opts.extraOutput?.path ?? null,
+      warnings,
     });
     if (opts.extraOutput) extra = await stageText(opts.extraOutput.path, opts.extraOutput.render(report));
     staged = await stageText(paths.report, `${JSON.stringify(report, null, 2)}\n`);
@@ -565,26 +610,79 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     }
     throw err;
   } finally {
-    if (spool !== null) await rm(spool, { force: true });
+    if (spool !== null) {
+      await rm(spool, { force: true });
+      liveTempFiles.delete(spool);
+    }
   }
 }
 
 /** Copy standard input to a temp file in the out-dir (removed when the run ends). */
-async function spoolStdin(stdin: Readable, outDir: string): Promise<string> {
+async function spoolStdin(stdin: Readable, outDir: string, signal: AbortSignal | undefined): Promise<string> {
   const path = join(outDir, `.stdin.${process.pid}.${Date.now().toString(36)}.tmp`);
+  liveTempFiles.add(path);
   try {
-    await pipeline(stdin, createWriteStream(path, { flags: "wx", mode: 0o600 }));
+    await pipeline(stdin, createWriteStream(path, { flags: "wx", mode: 0o600 }), { signal: signal ?? new AbortController().signal });
   } catch (err) {
     await rm(path, { force: true });
+    liveTempFiles.delete(path);
+    if (signal?.aborted) throw interrupted(signal);
     throw new MailsweepError("cant_create", `Cannot spool standard input to ${path}: ${(err as Error).message}`, { cause: err });
   }
   return path;
+}
+
+/**
+ * Most lookups failing transiently means either a broken resolver or a list full of lame domains
+ * (old lists are). Ask the canary again: if the resolver no longer answers, stop before writing a
+ * list of `unknown` (contract: exit 75, nothing written); if it does, the domains are at fault and
+ * their rows stay, as `dns_unknown`.
+ */
+async function resolverStillAnswers(dns: DnsChecker): Promise<void> {
+  try {
+    await dns.canary();
+  } catch (err) {
+    const s = dns.stats();
+    throw new DnsUnavailableError(
+      dns.servers(),
+      "TRANSIENT_MAJORITY",
+      `Most DNS lookups are failing transiently (${s.transient} of ${s.queried}) and the resolver (${dns.servers().join(", ") || "system"}) no longer answers: ${(err as Error).message}`,
+    );
+  }
 }
 
 function interrupted(signal: AbortSignal): MailsweepError {
   const reason: unknown = signal.reason;
   const sig = reason === "SIGTERM" || reason === "SIGINT" ? reason : "SIGINT";
   return new MailsweepError("interrupted", `Interrupted (${sig}); no output was written.`, { signal: sig });
+}
+
+/**
+ * Is the first record a header? Not when a cell holds an address; and when the email column is
+ * given by index, not when that cell looks like an address with a slip (`john.gmail.com`) rather
+ * than a column name — consuming a data row as a header would lose it silently.
+ */
+function looksLikeHeader(fields: readonly string[], emailColumn: string | undefined): boolean {
+  if (fields.some(looksLikeAddress)) return false;
+  if (emailColumn !== undefined && /^\d+$/.test(emailColumn)) {
+    const cell = (fields[Number(emailColumn) - 1] ?? "").trim();
+    if (cell.includes("@") || /^[^\s]+\.[a-z]{2,}$/i.test(cell)) return false;
+  }
+  return true;
+}
+
+/** Does a multi-line field of this record hold whole records (width fields, an address)? */
+function swallowsRecords(record: CsvRecord, delimiter: string, width: number, emailIndex: number): boolean {
+  if (width < 2) return false;
+  for (const field of record.fields) {
+    if (!/[\r\n]/.test(field)) continue;
+    const lines = field.split(/\r\n|\n|\r/);
+    for (let i = 1; i < lines.length; i++) {
+      const parts = lines[i]!.split(delimiter);
+      if (parts.length >= width && looksLikeAddress(parts[emailIndex] ?? "")) return true;
+    }
+  }
+  return false;
 }
 
 const STATUSES: ReadonlySet<string> = new Set(["valid", "risky", "unknown", "invalid"]);
@@ -615,6 +713,13 @@ function firstRecordEnd(text: string, delimiter: string): number {
 export interface HistoryNote {
   readonly previous: { readonly finishedAt: string; readonly sameInput: boolean } | null;
   readonly diff: SweepDiff | null;
+}
+
+function* rejectedEntries(spool: LineSpool): Iterable<{ key: string; codes: string }> {
+  for (const line of spool.lines()) {
+    const tab = line.indexOf("\t");
+    yield { key: line.slice(0, tab), codes: line.slice(tab + 1) };
+  }
 }
 
 function* dnsVerdicts(analyzer: DomainAnalyzer): Iterable<{ domain: string; verdict: string }> {

@@ -11,6 +11,13 @@ import { MailsweepError } from "../errors.js";
  * untouched and no temp file is left.
  */
 
+/**
+ * Temp files of this process that are not committed or removed yet. The CLI removes them
+ * synchronously when a second SIGINT/SIGTERM makes it exit at once; everything else cleans up
+ * through commit()/abort(). (Process-wide on purpose: it is what a signal handler can reach.)
+ */
+export const liveTempFiles = new Set<string>();
+
 function tempPathFor(finalPath: string): string {
   return join(dirname(finalPath), `.${basename(finalPath)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
@@ -22,7 +29,9 @@ const closeAsync = promisify(close);
 async function createTempFd(finalPath: string): Promise<{ path: string; fd: number }> {
   const path = tempPathFor(finalPath);
   try {
-    return { path, fd: await openFdAsync(path, "wx", 0o644) };
+    const fd = await openFdAsync(path, "wx", 0o644);
+    liveTempFiles.add(path);
+    return { path, fd };
   } catch (err) {
     throw new MailsweepError("cant_create", `Cannot create ${path}: ${(err as Error).message}`, { cause: err });
   }
@@ -31,7 +40,9 @@ async function createTempFd(finalPath: string): Promise<{ path: string; fd: numb
 async function createTemp(finalPath: string): Promise<{ path: string; handle: FileHandle }> {
   const path = tempPathFor(finalPath);
   try {
-    return { path, handle: await open(path, "wx", 0o644) };
+    const handle = await open(path, "wx", 0o644);
+    liveTempFiles.add(path);
+    return { path, handle };
   } catch (err) {
     throw new MailsweepError("cant_create", `Cannot create ${path}: ${(err as Error).message}`, { cause: err });
   }
@@ -162,12 +173,14 @@ export class AtomicCsvWriter implements StagedFile {
     this.sink.destroy();
     await this.closeFd().catch(() => undefined);
     await rm(this.tempPath, { force: true });
+    liveTempFiles.delete(this.tempPath);
   }
 }
 
 async function commitTemp(tempPath: string, finalPath: string): Promise<void> {
   try {
     await rename(tempPath, finalPath);
+    liveTempFiles.delete(tempPath);
   } catch (err) {
     throw new MailsweepError("cant_create", `Cannot move ${tempPath} to ${finalPath}: ${(err as Error).message}`, { cause: err });
   }
@@ -182,13 +195,17 @@ export async function stageText(finalPath: string, text: string): Promise<Staged
   } catch (err) {
     await handle.close().catch(() => undefined);
     await rm(path, { force: true });
+    liveTempFiles.delete(path);
     throw ioError(path, err);
   }
   await handle.close();
   return {
     finalPath,
     commit: () => commitTemp(path, finalPath),
-    abort: () => rm(path, { force: true }),
+    abort: async () => {
+      await rm(path, { force: true });
+      liveTempFiles.delete(path);
+    },
   };
 }
 

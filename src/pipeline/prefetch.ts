@@ -40,7 +40,8 @@ export function quickDomain(cell: string): string | null {
   const at = cell.lastIndexOf("@");
   if (at < 1) return null;
   const domain = cell.slice(at + 1).trim().toLowerCase();
-  return PLAIN_DOMAIN.test(domain) ? domain : null;
+  // A-labels are left to the main pass, which keys IDN domains by their Unicode form.
+  return PLAIN_DOMAIN.test(domain) && !domain.includes("xn--") ? domain : null;
 }
 
 export async function prefetchDomains(o: PrefetchOptions): Promise<void> {

@@ -89,6 +89,8 @@ export interface CleanReport {
     readonly domains_stopped_receiving: readonly string[];
   } | null;
   readonly options: Record<string, unknown>;
+  /** Problems that did not stop the run (e.g. the store was busy and history was not recorded). */
+  readonly warnings: readonly string[];
   readonly data_sources: readonly DataSource[];
   readonly timings: {
     readonly started_at: string;
@@ -114,6 +116,7 @@ export interface ReportInput {
   readonly domains: DomainAnalyzer;
   readonly history: HistoryNote | null;
   readonly extraFile: string | null;
+  readonly warnings: readonly string[];
 }
 
 export const VERSION = "0.1.0";
@@ -187,6 +190,7 @@ export function buildReport(r: ReportInput): CleanReport {
           }
         : null,
     options: r.options,
+    warnings: r.warnings,
     data_sources: r.sources,
     timings: {
       started_at: new Date(r.startedAt).toISOString(),

@@ -73,6 +73,7 @@ export function renderSummary(r: CleanReport, extras: SummaryExtras = {}): strin
         (stopped.length > 0 ? ` (${some([...stopped], 5)})` : ""),
     );
   }
+  for (const w of r.warnings) lines.push(`  warning: ${w}`);
   if (r.neutralised_cells > 0) lines.push(`  ${num(r.neutralised_cells)} cell(s) guarded against spreadsheet formulas (leading ')`);
   lines.push(`  took ${r.timings.seconds.toFixed(1)} s (${num(r.timings.rows_per_second)} rows/s)`);
   lines.push(`  clean:    ${r.files.clean}`);

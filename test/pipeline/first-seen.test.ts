@@ -34,3 +34,14 @@ describe("FirstSeen", () => {
     for (let i = 0; i < 100_000; i += 997) expect(s.firstOrAdd(`user${i}@corp${i % 977}.com`, -1)).toBe(i);
   });
 });
+
+describe("LineSpool", () => {
+  it("gives back every line in order, through growth, in any script", async () => {
+    const { LineSpool } = await import("../../src/pipeline/line-spool.js");
+    const spool = new LineSpool();
+    const lines = Array.from({ length: 20_000 }, (_, i) => `user${i}@почта${i % 7}.рф\tduplicate;free_mail`);
+    for (const l of lines) spool.push(l);
+    expect(spool.size).toBe(lines.length);
+    expect([...spool.lines()]).toEqual(lines);
+  });
+});

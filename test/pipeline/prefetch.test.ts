@@ -16,3 +16,9 @@ describe("quickDomain (the look-ahead's cheap domain reader)", () => {
     expect(quickDomain(cell)).toBe(expected);
   });
 });
+
+describe("quickDomain and IDN", () => {
+  it("leaves A-labels to the main pass", () => {
+    expect(quickDomain("a@xn--e1afmkfd.xn--p1ai")).toBeNull();
+  });
+});

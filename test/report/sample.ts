@@ -30,6 +30,7 @@ export function sampleReport(over: Partial<CleanReport> = {}): CleanReport {
       { domain: `evil${HOSTILE.attr}.com`, rows: 30, rejected_rows: 30, verdict: "not_found", provider: null },
     ],
     suppressed: [],
+    warnings: [],
     detected: {
       encoding: "utf-8",
       bom: false,
