@@ -118,6 +118,7 @@ interface CleanFlags {
   header: boolean;
   delimiter?: string;
   encoding?: string;
+  outputEncoding?: string;
   offline?: boolean;
   dnsServer?: string[];
   dnsTimeout?: number;
@@ -148,6 +149,7 @@ export function registerClean(program: Command, io: Io): void {
     .option("--no-header", "the file has no header row")
     .option("--delimiter <c>", "field delimiter (default: detected among , ; TAB |)", parseDelimiter)
     .option("--encoding <e>", "input encoding (default: detected UTF-8 / UTF-16 with BOM)")
+    .option("--output-encoding <e>", "utf-8 (default), utf-16le, or a single-byte code page such as windows-1251")
     .option("--offline", "no network: skip DNS checks")
     .option("--dns-server <host[:port]>", "DNS server to ask (repeatable; default: the system resolver)", collectDnsServer)
     .option("--dns-timeout <ms>", "per-query DNS timeout in milliseconds", parsePositiveInt)
@@ -205,6 +207,7 @@ export function registerClean(program: Command, io: Io): void {
           noHeader: !flags.header,
           delimiter: flags.delimiter,
           encoding: flags.encoding,
+          outputEncoding: flags.outputEncoding,
           typos: flags.typos,
           reject,
           keep,
@@ -224,6 +227,7 @@ export function registerClean(program: Command, io: Io): void {
             header: flags.header,
             delimiter: flags.delimiter ?? null,
             encoding: flags.encoding ?? null,
+            output_encoding: flags.outputEncoding ?? null,
             offline: flags.offline ?? false,
             dns_servers: flags.dnsServer ?? [],
             dns_timeout_ms: flags.dnsTimeout ?? null,

@@ -16,6 +16,7 @@ import { verdict, type VerdictPolicy } from "../verdict.js";
 import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS, type CsvRecord } from "./csv-reader.js";
 import { DecodeStream, hasEscapedBytes, showEscapedBytes } from "./decode.js";
 import { checkHeaderNames, chooseEmailColumn, looksLikeAddress, sniffDelimiter, type ColumnChoice } from "./detect.js";
+import { outputEncoding } from "./encode.js";
 import { FirstSeen } from "./first-seen.js";
 import { LineSpool } from "./line-spool.js";
 import { guardCell, needsGuard, unguardCell } from "./formula.js";
@@ -49,6 +50,8 @@ export interface CleanOptions {
   readonly reject?: readonly ReasonCode[];
   readonly keep?: readonly ReasonCode[];
   readonly formulaGuard?: boolean;
+  /** `--output-encoding`; default UTF-8 (with a BOM when the input had one or was not UTF-8). */
+  readonly outputEncoding?: string;
   readonly maxRecordChars?: number;
   readonly signal?: AbortSignal;
   /** DNS checker; null or absent means offline (no DNS at all). */
@@ -469,9 +472,11 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     };
     const rowDelimiter = probe.lineEnding ?? "\n";
     const bom = decoder.info.bom || decoder.info.encoding !== "utf-8";
+    const encoding = opts.outputEncoding === undefined ? undefined : outputEncoding(opts.outputEncoding, bom);
+    const outputOptions = { delimiter: sniffed.delimiter, rowDelimiter, bom, encoding };
     writers = {
-      clean: await AtomicCsvWriter.open(paths.clean, { delimiter: sniffed.delimiter, rowDelimiter, bom }),
-      rejected: await AtomicCsvWriter.open(paths.rejected, { delimiter: sniffed.delimiter, rowDelimiter, bom }),
+      clean: await AtomicCsvWriter.open(paths.clean, outputOptions),
+      rejected: await AtomicCsvWriter.open(paths.rejected, outputOptions),
     };
     if (hasHeader) {
       const headerRow = [...header!, ...SWEEP_COLUMNS];

@@ -4,6 +4,7 @@ import { open, rename, rm, type FileHandle } from "node:fs/promises";
 import { promisify } from "node:util";
 import { basename, dirname, join } from "node:path";
 import { MailsweepError } from "../errors.js";
+import type { OutputEncoding } from "./encode.js";
 
 /**
  * Outputs are written atomically (contract): a temp file in the same folder, fsync, and a rename
@@ -64,6 +65,8 @@ export interface CsvOutputOptions {
   readonly delimiter: string;
   readonly rowDelimiter: string;
   readonly bom: boolean;
+  /** Non-UTF-8 output (`--output-encoding`); when set, `bom` is the encoding's own. */
+  readonly encoding?: OutputEncoding | undefined;
 }
 
 /** How much formatted text is gathered before it goes to the file: one write per ~64K chars. */
@@ -89,7 +92,8 @@ export class AtomicCsvWriter implements StagedFile {
     private readonly opts: CsvOutputOptions,
   ) {
     this.needsQuote = new RegExp(`["\r\n${opts.delimiter === "\t" ? "\t" : `\\${opts.delimiter}`}]`);
-    if (opts.bom) this.pending = "\ufeff";
+    if (opts.encoding === undefined && opts.bom) this.pending = "\ufeff";
+    else if (opts.encoding?.bom) this.sink.write(opts.encoding.bom);
   }
 
   static async open(finalPath: string, opts: CsvOutputOptions): Promise<AtomicCsvWriter> {
@@ -119,6 +123,17 @@ export class AtomicCsvWriter implements StagedFile {
       if (i > 0) line += this.opts.delimiter;
       line += this.field(row[i]!);
     }
+    const enc = this.opts.encoding;
+    if (enc !== undefined) {
+      const bad = enc.unencodable(line);
+      if (bad >= 0) {
+        const cp = line.codePointAt(bad)!;
+        throw new MailsweepError(
+          "data",
+          `${this.finalPath}: data row ${row[row.length - 1]} has a character (U+${cp.toString(16).toUpperCase().padStart(4, "0")} "${String.fromCodePoint(cp)}") that ${enc.name} cannot hold; use --output-encoding utf-8 or utf-16le.`,
+        );
+      }
+    }
     this.rows++;
     this.pending += line;
     return this.pending.length >= BATCH_CHARS ? this.flushPending() : undefined;
@@ -128,7 +143,8 @@ export class AtomicCsvWriter implements StagedFile {
     const chunk = this.pending;
     this.pending = "";
     if (chunk.length === 0) return undefined;
-    if (this.sink.write(chunk, "utf8")) return undefined;
+    const ok = this.opts.encoding ? this.sink.write(this.opts.encoding.encode(chunk)) : this.sink.write(chunk, "utf8");
+    if (ok) return undefined;
     return new Promise((resolve, reject) => {
       const onDrain = (): void => {
         this.sink.off("error", onError);
