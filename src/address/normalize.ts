@@ -1,3 +1,4 @@
+import { unguardCell } from "../formula.js";
 import type { NormalizeStep } from "../reasons.js";
 import { MAX_CELL_LENGTH, validateAddress, type DomainCheckCache, type Validation } from "./syntax.js";
 import { canonicalDomain, isInvisible, isWhitespace, mapFullwidthAscii } from "./unicode.js";
@@ -31,7 +32,6 @@ export interface Normalized {
 const MAX_PASSES = 4 * MAX_CELL_LENGTH + 10;
 
 /** Characters a spreadsheet formula guard protects (OWASP CSV injection): `'` is put before them. */
-const FORMULA_GUARDED = new Set(["=", "+", "-", "@", "\t", "\r"]);
 
 /** Punctuation left at the end by copying from a sentence or a comma/semicolon list. */
 const TRAILING_PUNCTUATION = new Set([".", ",", ";"]);
@@ -118,9 +118,9 @@ function dropTrailingPunctuation(s: string, log: StepLog): string {
 
 /** `'=x@y.com` → `=x@y.com`: the guard quote our own output (or a spreadsheet) put there. */
 function dropFormulaQuote(s: string, log: StepLog): string {
-  if (s.length < 2 || s[0] !== "'" || !FORMULA_GUARDED.has(s[1] ?? "")) return s;
-  log.add("formula_quote_removed");
-  return s.slice(1);
+  const unguarded = unguardCell(s);
+  if (unguarded !== s) log.add("formula_quote_removed");
+  return unguarded;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Reason, SyntaxRule } from "../reasons.js";
+import { detach } from "../strings.js";
 import {
   canonicalDomain,
   findUnsafe,
@@ -112,10 +113,6 @@ export type DomainCheck = { readonly rule: SyntaxRule } | { readonly ascii: stri
  * their result depends on the domain text alone.
  */
 export type DomainCheckCache = Map<string, DomainCheck>;
-
-function detach(s: string): string {
-  return Buffer.from(s, "utf8").toString("utf8");
-}
 
 /** Domain rule broken, or the A-label and Unicode forms. `domain` is lower-case. */
 function checkDomain(domain: string): DomainCheck {

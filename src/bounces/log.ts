@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, realpath, stat } from "node:fs/promises";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { normalizeAndValidate } from "../address/normalize.js";
@@ -9,8 +8,9 @@ import { MailsweepError } from "../errors.js";
 import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS, type CsvRecord } from "../pipeline/csv-reader.js";
 import { DecodeStream, hasEscapedBytes, showEscapedBytes } from "../pipeline/decode.js";
 import { checkHeaderNames, sniffDelimiter } from "../pipeline/detect.js";
-import { guardCell, needsGuard, unguardCell } from "../pipeline/formula.js";
+import { guardCell, needsGuard, unguardCell } from "../formula.js";
 import { AtomicCsvWriter, syncDir } from "../pipeline/output.js";
+import { prepareOutDir, resolveInput, sameFile, stemOf } from "../pipeline/paths.js";
 import type { SoftThreshold, Store } from "../store/index.js";
 import { classifyBounce } from "./classify.js";
 import { applyBounces, countingOf, rowIdentity, type ApplyResult, type BounceOutcome } from "./log-apply.js";
@@ -53,43 +53,6 @@ export interface BounceLogResult {
 }
 
 const SAMPLE_CHARS = 64 * 1024;
-
-function stemOf(input: string): string {
-  if (input === "-") return "stdin";
-  const base = basename(input);
-  const ext = extname(base);
-  return ext.length > 0 && ext.length < base.length ? base.slice(0, -ext.length) : base;
-}
-
-async function checkInput(input: string): Promise<void> {
-  if (input === "-") return;
-  try {
-    const st = await stat(input);
-    if (st.isDirectory()) throw new MailsweepError("no_input", `${input} is a folder, not a bounce log.`);
-  } catch (err) {
-    if (err instanceof MailsweepError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new MailsweepError("no_input", `Cannot read ${input}: ${code === "ENOENT" ? "no such file" : (err as Error).message}.`, { cause: err });
-  }
-}
-
-async function prepareOutDir(dir: string): Promise<string> {
-  try {
-    await mkdir(dir, { recursive: true });
-    return await realpath(dir);
-  } catch (err) {
-    throw new MailsweepError("cant_create", `Cannot use output folder ${dir}: ${(err as Error).message}`, { cause: err });
-  }
-}
-
-async function sameFile(a: string, b: string): Promise<boolean> {
-  try {
-    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The recipient in a plain-text log line. Mail logs name the sender too, so the recipient
@@ -144,7 +107,7 @@ interface Layout {
  * committed — so a failed run leaves neither a new file nor half-applied bounces.
  */
 export async function classifyBounceLog(opts: BounceLogOptions): Promise<BounceLogResult> {
-  await checkInput(opts.input);
+  await resolveInput(opts.input, "a bounce log");
   const label = opts.input === "-" ? "stdin" : opts.input;
   const source = opts.input === "-" ? "stdin" : basename(opts.input);
   const outDir = await prepareOutDir(opts.outDir ?? (opts.input === "-" ? process.cwd() : dirname(resolve(opts.input))));

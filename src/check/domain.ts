@@ -4,6 +4,7 @@ import { dnsReasons } from "../dns/index.js";
 import type { DomainCheckCache } from "../address/index.js";
 import type { DomainIntel } from "../domains/index.js";
 import type { Reason } from "../reasons.js";
+import { detach } from "../strings.js";
 import type { TypoCorrector } from "../typos/index.js";
 
 export type TypoMode = "fix" | "suggest" | "off";
@@ -144,13 +145,6 @@ export class DomainAnalyzer {
   }
 }
 
-/**
- * A copy of `s` that shares no memory with the string it was sliced from. V8 keeps a slice's
- * parent alive; a long-lived map of slices of 256 KB input chunks would keep the whole file.
- */
-export function detach(s: string): string {
-  return Buffer.from(s, "utf8").toString("utf8");
-}
 
 function toAscii(domain: string): string {
   return domainToASCII(domain) || domain;

@@ -7,7 +7,7 @@ import { MailsweepError } from "../errors.js";
 import { CsvRecordReader } from "../pipeline/csv-reader.js";
 import { DecodeStream, hasEscapedBytes } from "../pipeline/decode.js";
 import { chooseEmailColumn, looksLikeAddress, sniffDelimiter } from "../pipeline/detect.js";
-import { guardCell, unguardCell } from "../pipeline/formula.js";
+import { guardCell, unguardCell } from "../formula.js";
 import { AtomicCsvWriter, syncDir } from "../pipeline/output.js";
 import { defaultStorePath, type Store, type Suppression, type SuppressionEntry, type SuppressionReason } from "../store/index.js";
 import { print, type Io } from "./io.js";

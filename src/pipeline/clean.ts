@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, realpath, rm, stat } from "node:fs/promises";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { rm } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { checkCell, sortReasons, suppressionReason, type CellCheck } from "../check/address.js";
@@ -19,7 +19,8 @@ import { checkHeaderNames, chooseEmailColumn, looksLikeAddress, sniffDelimiter, 
 import { outputEncoding } from "./encode.js";
 import { FirstSeen } from "./first-seen.js";
 import { LineSpool } from "./line-spool.js";
-import { guardCell, needsGuard, unguardCell } from "./formula.js";
+import { guardCell, needsGuard, unguardCell } from "../formula.js";
+import { prepareOutDir, resolveInput, sameFile, stemOf } from "./paths.js";
 import { prefetchDomains } from "./prefetch.js";
 import { AtomicCsvWriter, liveTempFiles, stageText, syncDir, type StagedFile } from "./output.js";
 import { buildReport, type CleanReport, type RunCounts } from "../report/summary.js";
@@ -97,43 +98,6 @@ const SAMPLE_CHARS = 64 * 1024;
 const EARLY_UNDECODABLE_MIN = 20;
 const EARLY_UNDECODABLE_SHARE = 0.2;
 
-function stemOf(input: string): string {
-  if (input === "-") return "stdin";
-  const base = basename(input);
-  const ext = extname(base);
-  return ext.length > 0 && ext.length < base.length ? base.slice(0, -ext.length) : base;
-}
-
-async function resolveInput(input: string): Promise<{ label: string; size: number | null }> {
-  if (input === "-") return { label: "stdin", size: null };
-  try {
-    const st = await stat(input);
-    if (st.isDirectory()) throw new MailsweepError("no_input", `${input} is a folder, not a CSV file.`);
-    return { label: input, size: st.size };
-  } catch (err) {
-    if (err instanceof MailsweepError) throw err;
-    throw new MailsweepError("no_input", `Cannot read ${input}: ${(err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message}.`, { cause: err });
-  }
-}
-
-async function prepareOutDir(dir: string): Promise<string> {
-  try {
-    await mkdir(dir, { recursive: true });
-    return await realpath(dir);
-  } catch (err) {
-    throw new MailsweepError("cant_create", `Cannot use output folder ${dir}: ${(err as Error).message}`, { cause: err });
-  }
-}
-
-async function sameFile(a: string, b: string): Promise<boolean> {
-  try {
-    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
-}
-
 /** A row on its way out: the check may still be waiting for DNS. */
 interface Pending {
   readonly dataRow: number;
@@ -152,7 +116,7 @@ interface Pending {
  */
 export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
   const started = Date.now();
-  const { label, size } = await resolveInput(opts.input);
+  const { label, size } = await resolveInput(opts.input, "a CSV file");
   const stem = stemOf(opts.input);
   const outDir = await prepareOutDir(opts.outDir ?? (opts.input === "-" ? process.cwd() : dirname(resolve(opts.input))));
   const paths = {

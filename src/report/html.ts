@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isRejectCode } from "../reasons.js";
 import type { CleanReport } from "./summary.js";
 
 /**
@@ -57,21 +58,6 @@ function csp(css: string): string {
   return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
-/** Reject codes, for bar colour; kept here (not imported) so the page renders from report.json alone. */
-const REJECT_CODES: ReadonlySet<string> = new Set([
-  "empty",
-  "syntax_invalid",
-  "unsafe_unicode",
-  "duplicate",
-  "disposable_domain",
-  "domain_not_found",
-  "no_mail_server",
-  "null_mx",
-  "invalid_mx",
-  "suppressed",
-  "malformed_row",
-]);
-
 function pct(n: number, of: number): string {
   if (of === 0) return "0%";
   const p = (100 * n) / of;
@@ -107,7 +93,7 @@ function reasonChart(codes: readonly [string, number][], total: number): string 
     return (
       `<g class="bar" data-code="${escapeHtml(code)}" data-count="${n}">` +
       `<text x="${labelW - 8}" y="${y + 16}" text-anchor="end">${escapeHtml(code)}</text>` +
-      `<rect class="${REJECT_CODES.has(code) ? "reject" : "flag"}" x="${labelW}" y="${y + 4}" width="${w}" height="${rowH - 8}" data-width="${w}"><title>${escapeHtml(code)}: ${fmt(n)}</title></rect>` +
+      `<rect class="${isRejectCode(code) ? "reject" : "flag"}" x="${labelW}" y="${y + 4}" width="${w}" height="${rowH - 8}" data-width="${w}"><title>${escapeHtml(code)}: ${fmt(n)}</title></rect>` +
       `<text x="${labelW + w + 6}" y="${y + 16}">${fmt(n)} (${pct(n, total)})</text></g>`
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guardCell, unguardCell } from "../../src/pipeline/formula.js";
+import { guardCell, unguardCell } from "../../src/formula.js";
 
 describe("formula guard", () => {
   it.each(["=1+1", "+7 900", "-5", "@SUM(A1)", "\tx", "\rx"])("guards %j and unguards it back", (cell) => {
