@@ -290,7 +290,14 @@ function junkCandidates(s: string): [NormalizeStep, string][] {
   if (last === ">" && first !== "<") out.push(["angle_brackets_removed", s.slice(0, -1)]);
   for (const [open, close] of WRAPPERS) {
     if (s.length > 2 && first === open && last === close) out.push(["angle_brackets_removed", s.slice(1, -1)]);
+    // Half a pair, the other half left in the neighbouring cell or sentence: `a@b.com)`, `(a@b.com`.
+    if (last === close && !s.includes(open)) out.push(["angle_brackets_removed", s.slice(0, -1)]);
+    if (first === open && !s.includes(close)) out.push(["angle_brackets_removed", s.slice(1)]);
   }
+  // One quote mark left at one end (`a@b.com"`, `“a@b.com`): the other was cut off by the copy.
+  // A domain never ends in one, and a lone opening `"` is no quoted local part either.
+  if (QUOTE_MARKS.has(last) && !QUOTE_MARKS.has(first)) out.push(["quotes_removed", s.slice(0, -1)]);
+  if (QUOTE_MARKS.has(first) && !QUOTE_MARKS.has(last)) out.push(["quotes_removed", s.slice(1)]);
   const label = LABEL_PREFIX.exec(s);
   if (label !== null) out.push(["display_name_removed", s.slice(label[0].length)]);
   return out;
@@ -302,7 +309,7 @@ function junkCandidates(s: string): [NormalizeStep, string][] {
  * layer deep, and kept only when the rest settles to a valid address. The result is then a fixed
  * point: a valid address starts with atext and ends with a domain letter or digit, so it offers no
  * debris to peel. Never picks one address out of two: `<a@x.com>, <b@y.com>` minus one bracket
- * still does not validate. At most four candidates, each one linear pass: no blow-up on nesting.
+ * still does not validate. At most nine candidates, each one linear pass: no blow-up on nesting.
  */
 function peelJunk(s: string, log: StepLog): string | null {
   for (const [step, inner] of junkCandidates(s)) {

@@ -72,6 +72,15 @@ const LDH = /^[a-z0-9-]+$/;
 const ASCII_TLD = /^[a-z]{2,63}$/;
 const A_LABEL = /^xn--[a-z0-9-]+$/;
 const DIGITS = /^[0-9]+$/;
+/**
+ * What an internationalised domain may be typed with: letters, marks and digits of any script
+ * (IDNA2008, RFC 5892: PVALID is letters, marks and digits), hyphens and dots, plus the few
+ * CONTEXTO punctuation marks (RFC 5892 Appendix A: Catalan middle dot, Greek keraia, Hebrew
+ * geresh/gershayim, katakana middle dot). The WHATWG host parser is laxer and turns
+ * `doe.net”` into `doe.xn--net-9o0a`, so a smart quote pasted after an address would pass as a
+ * domain; symbols and punctuation never belong in one.
+ */
+const IDN_TEXT = /^[\p{L}\p{M}\p{N}.\-\u00b7\u0375\u05f3\u05f4\u30fb]+$/u;
 
 function invalid(rule: SyntaxRule): Validation {
   return { address: null, reasons: [{ code: "syntax_invalid", rule }] };
@@ -135,6 +144,7 @@ function checkDomain(domain: string): DomainCheck {
     if (domain.includes("%")) return { rule: "domain_bad_char" };
     const converted = toAsciiDomain(domain);
     if (converted === null) return { rule: "idna_invalid" };
+    if (!IDN_TEXT.test(domain)) return { rule: "domain_bad_char" };
     ascii = converted;
   }
   const asciiLabels = ascii.split(".");

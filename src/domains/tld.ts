@@ -23,10 +23,26 @@ export function lastLabel(domain: string): string {
 export function isDelegatedTld(label: string): boolean {
   const l = label.toLowerCase();
   if (l === "" || SPECIAL_USE.has(l) || /^[0-9]+$/.test(l)) return false;
-  if (parse(l, { allowPrivateDomains: false }).isIcann === true) return true;
+  if (hasIcannRule(l)) return true;
   // tldts knows IDN TLDs in Unicode; a punycode label (xn--p1ai) is checked in both spellings.
   const ascii = domainToASCII(l);
-  return ascii !== "" && ascii !== l && parse(ascii, { allowPrivateDomains: false }).isIcann === true;
+  return ascii !== "" && ascii !== l && hasIcannRule(ascii);
+}
+
+/**
+ * Second-level zones a registry may register under instead of the bare TLD. The PSL has no `za`
+ * rule at all, only `co.za`, `ac.za`, `gov.za`, `org.za`… (ZADNA never registered directly under
+ * .za), so asking about `za` alone wrongly says "not delegated" and rejected every South African
+ * address. A TLD that does not exist has no rule at any level, so probing these is safe.
+ */
+const SECOND_LEVEL_PROBES = ["co", "ac", "gov", "org", "com", "net"] as const;
+
+function hasIcannRule(tld: string): boolean {
+  if (parse(tld, { allowPrivateDomains: false }).isIcann === true) return true;
+  return SECOND_LEVEL_PROBES.some((sld) => {
+    const p = parse(`${sld}.${tld}`, { allowPrivateDomains: false });
+    return p.isIcann === true && p.publicSuffix === `${sld}.${tld}`;
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { domainLists } from "../domains/index.js";
 import { matchesSector } from "../domains/sectors.js";
 import { isDelegatedTld, lastLabel, publicSuffix, registrableDomain } from "../domains/tld.js";
 import { osaDistance } from "./distance.js";
+import { isKeyboardSlip } from "./keyboard.js";
 import { NEAR_EDITS, nearKnown, typoLists, type TypoLists } from "./lists.js";
 import { repairDomain, repairSlip as repairSlipWith, type DomainRepair } from "./slips.js";
 
@@ -84,19 +85,29 @@ function decideUndelegated(domain: string, tld: string, lists: TypoLists): TypoD
       winners.push(known);
     }
   }
+  // Several known domains equally near (`yandex.ry`: yandex.ru and yandex.by): keep the one a
+  // finger plausibly slipped from, if only one is (see keyboard.ts).
+  if (winners.length > 1 && best === 1) {
+    const slips = winners.filter((w) => isKeyboardSlip(domain, w));
+    if (slips.length === 1) winners = slips;
+  }
   const only = winners.length === 1 ? winners[0] : undefined;
+  const why = `.${tld} is not a top-level domain`;
   if (
     only !== undefined &&
     (best === 1 || (best === 2 && only.length >= MIN_TARGET_FOR_TWO_EDITS)) &&
     !truncatesSeveral(domain, lists)
   ) {
-    return { kind: "fix", to: only, why: `.${tld} is not a top-level domain` };
+    return { kind: "fix", to: only, why };
   }
   const intended = lists.tldTypos.get(tld);
   if (intended !== undefined) {
-    // Not a provider, so never a fix: the name before the TLD may itself be mistyped.
     const to = `${domain.slice(0, domain.length - tld.length)}${intended}`;
-    return { kind: "suggest", to, why: `.${tld} is not a top-level domain`, dnsUpgradable: false };
+    // The listed TLD slip leads to a known mailbox domain and nothing else known is as near
+    // (`gmail.comcom`, three edits from gmail.com but only one TLD slip): the provider is the intent.
+    if (lists.known.has(to) && winners.length === 0) return { kind: "fix", to, why };
+    // Otherwise never a fix: the name before the TLD may itself be mistyped.
+    return { kind: "suggest", to, why, dnsUpgradable: false };
   }
   return NONE;
 }
@@ -153,7 +164,8 @@ export function createTypoCorrector(): TypoCorrector {
   const repairDomainMemo = (domain: string): DomainRepair | null => {
     const hit = slipMemo.get(domain);
     if (hit !== undefined) return hit;
-    const result = repairDomain(domain, typoLists().dotless);
+    const lists = typoLists();
+    const result = repairDomain(domain, lists.dotless, lists.bare);
     slipMemo.set(domain, result);
     return result;
   };

@@ -6,6 +6,9 @@ import { deletionVariants } from "./distance.js";
 /** The most edits a correction ever spans (design: two, and only for long names). */
 export const NEAR_EDITS = 2;
 
+/** The shortest provider name that is completed when typed with no suffix at all. */
+export const MIN_BARE_LABEL = 5;
+
 /** A correction target split at its public suffix: `uol.com.br` → `uol` + `com.br`. */
 export interface Target {
   readonly domain: string;
@@ -28,6 +31,8 @@ export interface TypoLists {
   readonly tldTypos: ReadonlyMap<string, string>;
   /** Dot-less spelling → provider (`gmailcom` → `gmail.com`), only where unambiguous. */
   readonly dotless: ReadonlyMap<string, string>;
+  /** A provider's name with no suffix at all → provider (`gmail` → `gmail.com`), only where unambiguous. */
+  readonly bare: ReadonlyMap<string, string>;
   readonly sources: readonly DataSource[];
 }
 
@@ -66,6 +71,20 @@ export const typoLists = once((): TypoLists => {
   }
   for (const k of clash) dotless.delete(k);
 
+  // `anna@gmail`: the name of exactly one known domain, typed without its suffix. Names shared by
+  // several (`hotmail` .com/.de/.fr…, `yandex`, `mail`) are a guess and left out, and so are short
+  // names (`web`, `bk`, `i`), which are as likely a local host or garbage as a provider.
+  const labelCount = new Map<string, number>();
+  for (const d of known) {
+    const suffix = publicSuffix(d) ?? d;
+    const label = d.slice(0, Math.max(0, d.length - suffix.length - 1));
+    labelCount.set(label, (labelCount.get(label) ?? 0) + 1);
+  }
+  const bare = new Map<string, string>();
+  for (const t of targets) {
+    if (t.label.length >= MIN_BARE_LABEL && !t.label.includes(".") && labelCount.get(t.label) === 1) bare.set(t.label, t.domain);
+  }
+
   const nearIndex = new Map<string, string[]>();
   for (const d of known) {
     for (const v of deletionVariants(d, NEAR_EDITS)) {
@@ -84,6 +103,7 @@ export const typoLists = once((): TypoLists => {
     typoDomains: pairs(typoFile),
     tldTypos: pairs(tldFile),
     dotless,
+    bare,
     sources: [providers.meta, typoFile.meta, tldFile.meta],
   };
 });

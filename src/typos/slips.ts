@@ -1,3 +1,4 @@
+import { MAX_CELL_LENGTH } from "../address/index.js";
 import { isDelegatedTld, lastLabel } from "../domains/tld.js";
 
 /**
@@ -8,6 +9,10 @@ const DIGIT_TLD_SLIPS: ReadonlyMap<string, string> = new Map([
   ["c0m", "com"],
   ["0rg", "org"],
 ]);
+
+/** Whitespace on either side of the `@`, and of a dot in the domain (never in the local part). */
+const SPACE_AROUND_AT = /\s*@\s*/gu;
+const SPACE_AROUND_DOT = /\s*\.\s*/gu;
 
 export interface SlipRepair {
   readonly value: string;
@@ -28,8 +33,20 @@ export interface DomainRepair {
  * `repairDomain` is passed in so the caller can memoise it per domain.
  */
 export function repairSlip(value: string, repairDomain: (domain: string) => DomainRepair | null): SlipRepair | null {
+  // Past this a cell is not an address (syntax.ts rejects it); never scan it for slips.
+  if (value.length > MAX_CELL_LENGTH) return null;
   const whys: string[] = [];
   let v = value;
+  // `anna @ gmail.com`, `anna@gmail .com`: spaces typed around the @ or a dot of the domain (phone
+  // keyboards add one after a "word"). Only spaces touching them go, so two addresses separated by
+  // a space (`a@x.com b@y.com`) keep theirs and stay invalid, and the local part keeps its own.
+  let spaced = v.replace(SPACE_AROUND_AT, "@");
+  const sep = spaced.indexOf("@");
+  if (sep >= 0) spaced = spaced.slice(0, sep + 1) + spaced.slice(sep + 1).replace(SPACE_AROUND_DOT, ".");
+  if (spaced !== v) {
+    v = spaced;
+    whys.push("spaces around @ or a dot");
+  }
   if (v.includes("@@")) {
     const collapsed = v.replace(/@{2,}/g, "@");
     if (countAt(collapsed) === 1) {
@@ -52,7 +69,11 @@ export function repairSlip(value: string, repairDomain: (domain: string) => Doma
 }
 
 /** The domain-part repairs of repairSlip, for one domain. */
-export function repairDomain(typed: string, dotless: ReadonlyMap<string, string>): DomainRepair | null {
+export function repairDomain(
+  typed: string,
+  dotless: ReadonlyMap<string, string>,
+  bare: ReadonlyMap<string, string> = new Map(),
+): DomainRepair | null {
   const whys: string[] = [];
   let domain = typed;
   if (domain.includes(",")) {
@@ -79,9 +100,14 @@ export function repairDomain(typed: string, dotless: ReadonlyMap<string, string>
     // `gmailcom`, `yahoo.couk`: only when the typed form cannot be a real domain (no dot, or no
     // such TLD) and adding dots gives exactly one known provider.
     const provider = dotless.get(lower.replaceAll(".", ""));
+    const completed = lower.includes(".") ? undefined : bare.get(lower);
     if (provider !== undefined && provider !== lower && isSubsequence(lower, provider)) {
       domain = provider;
       whys.push("missing dot");
+    } else if (completed !== undefined) {
+      // `anna@gmail`: a one-label domain cannot receive mail, and only one provider has the name.
+      domain = completed;
+      whys.push(`no top-level domain after ${lower}`);
     }
   }
   return whys.length === 0 ? null : { domain, whys };

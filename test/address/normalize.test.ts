@@ -79,7 +79,8 @@ describe("normalizeCell: each step", () => {
     ["'-dash@x.com", "-dash@x.com", ["formula_quote_removed"]],
     ["'@x.com", "@x.com", ["formula_quote_removed"]],
     ["'\ta@b.com", "a@b.com", ["formula_quote_removed", "trimmed"]], // TAB is guarded too
-    ["' a@b.com", "' a@b.com", []], // not a guard: nothing to guard follows
+    // not a guard (nothing to guard follows), but a stray quote mark left at one end by the copy
+    ["' a@b.com", "a@b.com", ["quotes_removed", "trimmed"]],
     // combinations, applied until nothing changes
     ['  "Doe, J." <mailto:J@Example.COM?subject=Hi>;  ', "J@example.com", [
       "trimmed", "trailing_punctuation_removed", "display_name_removed", "mailto_removed", "domain_lowercased",
@@ -188,6 +189,16 @@ describe("normalizeCell: end debris peeled only when the rest validates", () => 
     ["email: a@b.com.", "a@b.com", ["trailing_punctuation_removed", "display_name_removed"]],
     ["email: mailto:a@B.com", "a@b.com", ["domain_lowercased", "display_name_removed", "mailto_removed"]],
     ["E-mail: <a@b.com>", "a@b.com", ["display_name_removed"]], // a name-addr already
+    // half a pair of brackets or quotes, the other half cut off by the copy
+    ["a@b.com)", "a@b.com", ["angle_brackets_removed"]],
+    ["(a@b.com", "a@b.com", ["angle_brackets_removed"]],
+    ["a@b.com]", "a@b.com", ["angle_brackets_removed"]],
+    ["a@b.com'", "a@b.com", ["quotes_removed"]],
+    ['a@b.com"', "a@b.com", ["quotes_removed"]],
+    ['"a@b.com', "a@b.com", ["quotes_removed"]],
+    ["a@b.com\u201d", "a@b.com", ["quotes_removed"]],
+    ["\u201ca@b.com", "a@b.com", ["quotes_removed"]],
+    ["a@b.com\u00bb", "a@b.com", ["quotes_removed"]],
   ])("%j → %j", (cell, value, steps) => {
     expect(normalizeCell(cell)).toEqual({ value, steps });
   });

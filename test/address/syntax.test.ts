@@ -56,6 +56,7 @@ describe("validateAddress: valid", () => {
     ["a@faß.de", "a", "faß.de", "xn--fa-hia.de"],
     ["a@日本.jp", "a", "日本.jp", "xn--wgv71a.jp"],
     ["a@münchen.de", "a", "münchen.de", "xn--mnchen-3ya.de"],
+    ["a@pafostn·io.cat", "a", "pafostn·io.cat", "xn--pafostnio-6pa.cat"], // IDNA2008 CONTEXTO middle dot
   ])("%s", (value, local, domain, ascii) => {
     const v = validateAddress(value);
     expect(v.address).toEqual({
@@ -117,6 +118,10 @@ describe("validateAddress: rules", () => {
     ["a(b@c.com", "local_bad_char"], // unbalanced: not a comment
     ["a)b(@c.com", "local_bad_char"],
     ["a@b.com)", "domain_bad_char"],
+    // the WHATWG host parser accepts symbols and punctuation in an IDN; IDNA2008 does not
+    ["a@b.com\u201d", "domain_bad_char"],
+    ["a@\u2605.com", "domain_bad_char"],
+    ["a@b.com\u00bb", "domain_bad_char"],
     // full-width digits in the TLD are digits (UTS-46 maps them)
     ["a@b.１２３", "tld_numeric"],
     ["a@１.２", "tld_numeric"],

@@ -127,6 +127,11 @@ describe("tldKnown and registrable", () => {
     ["xn--e1afmkfd.xn--p1ai", true, "xn--e1afmkfd.xn--p1ai"],
     ["uol.com.br", true, "uol.com.br"],
     ["a.b.blogspot.com", true, "blogspot.com"],
+    // The PSL has no bare `za` rule, only its second-level zones: .za is still delegated
+    ["mweb.co.za", true, "mweb.co.za"],
+    ["uct.ac.za", true, "uct.ac.za"],
+    ["gov.za", true, null],
+    ["x.co.zaa", false, null],
     ["mail.ri", false, "mail.ri"],
     ["gmail.con", false, "gmail.con"],
     ["gmail.cmo", false, "gmail.cmo"],

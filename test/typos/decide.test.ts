@@ -85,6 +85,21 @@ const MUST_FIX: readonly (readonly [string, string])[] = [
   ["yahoo.co.jpp", "yahoo.co.jp"],
   ["lenta.ri", "lenta.ru"], // any free-mail domain may be the fix when the TLD does not exist
   ["mail.r", "mail.ru"], // cut short, but only one known domain starts so
+  // equally near several known domains, but a slip of a neighbouring key for only one of them
+  ["yandex.ry", "yandex.ru"], // yandex.by: `r` is nowhere near `b`
+  ["sina.con", "sina.com"], // sina.cn: a stray `o` touches neither `c` nor `n`
+  ["live.con", "live.com"], // live.cn likewise
+  ["gmx.ce", "gmx.de"], // gmx.ch: `e` is nowhere near `h`
+  // the listed TLD slip leads to a known domain and nothing else known is near
+  ["gmail.comcom", "gmail.com"],
+  // listed typo-squats: registered look-alikes, often with catch-all mail, so DNS cannot tell
+  ["gmail.com.com", "gmail.com"],
+  ["hotmail.com.com", "hotmail.com"],
+  ["ggmail.com", "gmail.com"],
+  ["hotnail.com", "hotmail.com"],
+  ["outook.com", "outlook.com"],
+  ["iclould.com", "icloud.com"],
+  ["yahho.com", "yahoo.com"],
 ];
 
 // Real domains that receive mail, or that are too close to several providers to guess.
@@ -103,8 +118,8 @@ const MUST_NOT_TOUCH: readonly string[] = [
   "company.io", "x.app", "wed.de", "weg.de", "gme.de", "bq.ru", "wahoo.com", "example.com",
   "mail.ru.com", "mx.gmail.com", "gmail.ru", "gmail.de", "yandex.team", "proton.ch", "mailbox.org",
   "kernel.org", "github.com", "google.com", "microsoft.com", "apple.com",
-  // two providers equally near: no guess
-  "gmx.ne", "gmx.ce",
+  // two providers equally near, both one neighbouring key away: no guess
+  "gmx.ne",
   // cut short where several providers start the same way
   "yahoo.c", "gmx.c", "outlook.c", "yahoo.co", "yahoo.co.",
   // two known domains at the same distance: gmail.com and email.cz
@@ -135,7 +150,7 @@ describe("decide: must not touch", () => {
 
 // Likely typos under a real TLD: suggested, never fixed; DNS may upgrade them.
 const SUGGEST_DNS: readonly (readonly [string, string])[] = [
-  ["gmaik.com", "gmail.com"],
+  ["gmaik.com", "gmail.com"], // not listed: a real TLD, so DNS must show it receives no mail
   ["gmail.co.uk", "gmail.com"],
   ["gmail.com.br", "gmail.com"],
   ["yandx.ru", "yandex.ru"],
@@ -164,6 +179,7 @@ const SUGGEST_TLD: readonly (readonly [string, string])[] = [
   ["zavod.ri", "zavod.ru"],
   ["shop.cpm", "shop.com"],
   ["live.ri", "live.ru"], // live.fi and live.ru are equally near: only the TLD slip is suggested
+  ["hotmail.fe", "hotmail.fr"], // hotmail.de too: `f` touches `d` as `e` touches `r`
 ];
 
 describe("decide: TLD slips of organisation domains", () => {

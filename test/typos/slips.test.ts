@@ -24,6 +24,16 @@ const REPAIRED: readonly (readonly [string, string])[] = [
   ["user@acme.0rg", "user@acme.org"],
   ["user@@mail,ru", "user@mail.ru"],
   ["First.Last@GMAILCOM", "First.Last@gmail.com"],
+  // no TLD at all, and exactly one known domain has the name
+  ["user@gmail", "user@gmail.com"],
+  ["user@icloud", "user@icloud.com"],
+  ["user@seznam", "user@seznam.cz"],
+  // spaces typed around the @ or a dot of the domain
+  ["user @gmail.com", "user@gmail.com"],
+  ["user@ gmail.com", "user@gmail.com"],
+  ["user @ gmail . com", "user@gmail.com"],
+  ["user@mail .ru", "user@mail.ru"],
+  ["user\u00a0@\u00a0yandex.ru", "user@yandex.ru"],
 ];
 
 const UNTOUCHED: readonly string[] = [
@@ -32,11 +42,18 @@ const UNTOUCHED: readonly string[] = [
   "first..last@gmail.com", // the local part is not ours to repair
   "a@b@c.com", // two addresses or garbage: ambiguous
   "user@companycom", // not a provider: could be company.com or companyc.om
-  "user@gmail", // missing TLD, not a missing dot
+  "user@hotmail", // no TLD, and hotmail has many (.com, .de, .fr, .co.uk…)
+  "user@yandex", // likewise
+  "user@web", // too short a name to complete: a local host as likely as web.de
+  "user@companyname", // not a provider
   "user@hotmailco.uk", // a real TLD: hotmailco.uk may be someone's domain
   "user@",
   "@gmail.com",
   "no-at-sign",
+  "a@x.com b@y.com", // two addresses: the space between them is not next to an @ or a dot
+  "john doe@x.com", // a space inside the local part is not ours to remove
+  "anna. smith@x.com",
+  "a@x.com @y.com", // closing the gap gives two @: still not one address
 ];
 
 describe("repairSlip", () => {
@@ -52,6 +69,8 @@ describe("repairSlip", () => {
     ["user@gmailcom", /missing dot/],
     ["user@gmail..com", /doubled dot/],
     ["user@gmail.c0m", /c0m/],
+    ["user@gmail", /no top-level domain after gmail/],
+    ["user @gmail.com", /spaces around @/],
   ])("says why for %s", (typed, why) => {
     expect(typos.repairSlip(typed)?.why).toMatch(why);
   });
