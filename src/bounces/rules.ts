@@ -509,6 +509,18 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /null ?mx/,
       /mx records point to non-existent hosts/,
       /bad destination system/,
+    ],
+    comment:
+      'Postfix: "Host or domain name not found. Name service error for name=exmaple.com type=A: Host not found"; ' +
+      'Gmail: "DNS Error: DNS type \'mx\' lookup of exmaple.com responded with code NXDOMAIN Domain name not found: exmaple.com"; ' +
+      'qmail: "Sorry, I couldn\'t find any host named exmaple.com. (#5.1.2)"; Exim: "550 Unrouteable address"; ' +
+      'Microsoft: "550 5.4.310 DNS domain exmaple.com does not exist [Message=InfoDomainNonexistent]"; Postfix: "556 5.1.10 Recipient address rejected: Domain example.com does not accept mail (nullMX)"; ' +
+      'Mailgun: "No MX for exmaple.com"',
+  },
+  {
+    id: "domain-not-found-intl",
+    category: "domain_invalid",
+    patterns: [
       /домен.{0,80}?не (?:существует|найден)/,
       /domain (?:existiert nicht|nicht gefunden)/,
       /domaine[^.]{0,40}n'existe pas|domaine (?:inexistant|introuvable)/,
@@ -516,11 +528,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /несуществующ(?:ий|его) домен/,
     ],
     comment:
-      'Postfix: "Host or domain name not found. Name service error for name=exmaple.com type=A: Host not found"; ' +
-      'Gmail: "DNS Error: DNS type \'mx\' lookup of exmaple.com responded with code NXDOMAIN Domain name not found: exmaple.com"; ' +
-      'qmail: "Sorry, I couldn\'t find any host named exmaple.com. (#5.1.2)"; Exim: "550 Unrouteable address"; ' +
-      'Microsoft: "550 5.4.310 DNS domain exmaple.com does not exist [Message=InfoDomainNonexistent]"; Postfix: "556 5.1.10 Recipient address rejected: Domain example.com does not accept mail (nullMX)"; ' +
-      'Mailgun: "No MX for exmaple.com"; localised: "Domain existiert nicht", "Le domaine n\'existe pas", "El dominio no existe", "Domínio inexistente", "Dominio inesistente"',
+      'Localised replies, a rule of their own so that their patterns only run when their words occur (see prefilter.ts): ' +
+      'Yandex: "Домен example.su не существует"; "Domain existiert nicht"; "Le domaine n\'existe pas"; "El dominio no existe"; "Domínio inexistente"; "Dominio inesistente"',
   },
   {
     id: "mailbox-disabled",
@@ -536,8 +545,19 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /no longer (?:active|in use|accepts? mail)/,
       /(?:user|mailbox) (?:has )?expired/,
       /\(554\.30\)/,
-      /(?:postfach|konto) (?:ist )?(?:deaktiviert|gesperrt)/,
       /compte du destinataire est bloqu|account (?:isn't|is not) enabled/,
+    ],
+    comment:
+      'Gmail: "550-5.2.1 The email account that you tried to reach is disabled"; Yahoo: "554 delivery error: dd Sorry your message to bob@yahoo.com cannot be delivered. This mailbox is disabled (554.30)"; ' +
+      'Mail.ru: "550 Message was not accepted -- invalid mailbox. Local mailbox bob@mail.ru is unavailable: account is disabled"; ' +
+      'Outlook.com: "550 5.2.1 Mailbox locked due to inactivity"; Postfix/cPanel: "550 5.2.1 Mailbox is disabled"; ' +
+      'Orange: "550 5.5.0 Le compte du destinataire est bloqué. The recipient account isn\'t enabled. OFR_999 [999]"',
+  },
+  {
+    id: "mailbox-disabled-intl",
+    category: "mailbox_disabled",
+    patterns: [
+      /(?:postfach|konto) (?:ist )?(?:deaktiviert|gesperrt)/,
       /compte (?:est )?(?:d[ée]sactiv|suspendu|ferm[ée])/,
       /cuenta (?:deshabilitada|desactivada|suspendida|bloqueada|cancelada)/,
       /conta (?:desativada|desabilitada|bloqueada|suspensa|cancelada)/,
@@ -545,10 +565,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /(?:ящик|аккаунт|учетная запись|учётная запись|пользователь)[^.]{0,40}(?:заблокирован|отключ[её]н|удал[её]н|неактив|деактивирован|заморожен)/,
     ],
     comment:
-      'Gmail: "550-5.2.1 The email account that you tried to reach is disabled"; Yahoo: "554 delivery error: dd Sorry your message to bob@yahoo.com cannot be delivered. This mailbox is disabled (554.30)"; ' +
-      'Mail.ru: "550 Message was not accepted -- invalid mailbox. Local mailbox bob@mail.ru is unavailable: account is disabled"; ' +
-      'Outlook.com: "550 5.2.1 Mailbox locked due to inactivity"; Postfix/cPanel: "550 5.2.1 Mailbox is disabled"; Yandex: "550 5.2.1 Почтовый ящик заблокирован"; ' +
-      'Orange: "550 5.5.0 Le compte du destinataire est bloqué. The recipient account isn\'t enabled. OFR_999 [999]"; localised: "Compte désactivé", "Cuenta deshabilitada", "Conta desativada", "Casella disattivata"',
+      'Localised replies (own rule: see domain-not-found-intl): Yandex: "550 5.2.1 Почтовый ящик заблокирован"; "Postfach ist deaktiviert"; "Compte désactivé"; ' +
+      '"Cuenta deshabilitada"; "Conta desativada"; "Casella disattivata"',
   },
   {
     id: "mailbox-full",
@@ -563,6 +581,16 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /(?:inbox|mailbox|disk) (?:is )?out of (?:space|storage)/,
       /storage (?:quota|limit) exceeded/,
       /recipient's mailbox is full/,
+    ],
+    comment:
+      'Gmail: "452-4.2.2 The email account that you tried to reach is over quota"; Yandex: "552 5.2.2 Mailbox size limit exceeded"; ' +
+      'Microsoft: "554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException"; ' +
+      'RFC 5321 552: "Requested mail action aborted: exceeded storage allocation"; "450 4.2.2 Mailbox temporarily full"; Amazon SES bounce type "Transient/MailboxFull"',
+  },
+  {
+    id: "mailbox-full-intl",
+    category: "mailbox_full",
+    patterns: [
       /bo[iî]te du destinataire pleine/,
       /postfach[^.]{0,30} voll(?![a-z])/,
       /bo[iî]te (?:aux lettres|mail|de r[ée]ception)[^.]{0,30} pleine/,
@@ -576,10 +604,9 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /превышен[аы]? (?:размер|квота|лимит)[^.]{0,30}ящик/,
     ],
     comment:
-      'Gmail: "452-4.2.2 The email account that you tried to reach is over quota"; Yandex: "552 5.2.2 Mailbox size limit exceeded"; ' +
-      'Microsoft: "554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException"; Orange: "552 5.2.2 Boite du destinataire pleine. Recipient mailbox full. OFR_417 [417]"; ' +
-      'RFC 5321 552: "Requested mail action aborted: exceeded storage allocation"; Mail.ru: "Почтовый ящик получателя переполнен"; "450 4.2.2 Mailbox temporarily full"; ' +
-      'localised: "Das Postfach des Empfängers ist voll", "Boîte aux lettres pleine", "El buzón del destinatario está lleno", "Caixa postal cheia", "Casella piena", "Mailbox vol", "Skrzynka pełna", "Скринька переповнена"',
+      'Localised replies (own rule: see domain-not-found-intl): Orange: "552 5.2.2 Boite du destinataire pleine. Recipient mailbox full. OFR_417 [417]"; ' +
+      'Mail.ru: "Почтовый ящик получателя переполнен"; "Das Postfach des Empfängers ist voll"; "Boîte aux lettres pleine"; "El buzón del destinatario está lleno"; ' +
+      '"Caixa postal cheia"; "Casella piena"; "Mailbox vol"; "Skrzynka pełna"; "Скринька переповнена"',
   },
   {
     id: "ms-dbeb",
@@ -610,6 +637,21 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /unknown or illegal alias/,
       /mailbox (?:unavailable|not available)/,
       /\bofr_416\b/,
+    ],
+    comment:
+      'Postfix: "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown in local recipient table"; cPanel Exim: "550 No Such User Here"; ' +
+      'Gmail: "550-5.1.1 The email account that you tried to reach does not exist"; Microsoft: "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"; ' +
+      'qmail: "Sorry, no mailbox here by that name. (#5.1.1)"; Yahoo: "554 delivery error: dd This user doesn\'t have a yahoo.com account (bob@yahoo.com) [0]"; ' +
+      'Yandex: "550 5.7.1 No such user!"; Mail.ru: "550 Message was not accepted -- invalid mailbox. Local mailbox bob@mail.ru is unavailable: user not found"; ' +
+      'GMX: "550 Requested action not taken: mailbox unavailable"; iCloud: "550 5.1.1 <bob@icloud.com>: user does not exist"; ' +
+      'Orange: "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]"; ' +
+      'Exchange: "The e-mail address you entered couldn\'t be found"; Postfix: "504 5.5.2 <bob>: Recipient address rejected: need fully-qualified address"; RFC 5321: "553 Requested action not taken: mailbox name not allowed"; ' +
+      'IronPort: "550 #5.1.0 Address rejected bob@example.com"',
+  },
+  {
+    id: "mailbox-unknown-intl",
+    category: "mailbox_unknown",
+    patterns: [
       /empf(?:ä|ae)nger unbekannt|unbekannter empf(?:ä|ae)nger|benutzer unbekannt|postfach (?:nicht vorhanden|existiert nicht)/,
       /destinataire (?:invalide|inconnu)|utilisateur (?:inconnu|introuvable)/,
       /adresse[^.]{0,30} (?:introuvable|n'existe pas|inexistante)/,
@@ -623,23 +665,25 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /нет такого (?:пользователя|ящика|адреса|адресата|получателя)/,
       /(?:пользовател[ья]|адресат|получатель|адрес|ящик|аккаунт)[^.]{0,20}не (?:найден|существует)/,
       /неизвестн(?:ый|ого) (?:пользовател|адресат|получател)|(?:пользователь|адресат|получатель) неизвест/,
-      // ESP suppression lists: the ESP refuses to send because the address bounced hard before.
-      /has suppressed sending to this address|on the suppression list for your account|bounced address/,
-      /permanent\/(?:noemail|suppressed|onaccountsuppressionlist)/,
-      /^hard[- ]?bounced?\.?$/,
       /несуществующ(?:ий|его) (?:адрес|ящик|пользовател)/,
     ],
     comment:
-      'Postfix: "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown in local recipient table"; cPanel Exim: "550 No Such User Here"; ' +
-      'Gmail: "550-5.1.1 The email account that you tried to reach does not exist"; Microsoft: "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"; ' +
-      'qmail: "Sorry, no mailbox here by that name. (#5.1.1)"; Yahoo: "554 delivery error: dd This user doesn\'t have a yahoo.com account (bob@yahoo.com) [0]"; ' +
-      'Yandex: "550 5.7.1 No such user!"; Mail.ru: "550 Message was not accepted -- invalid mailbox. Local mailbox bob@mail.ru is unavailable: user not found"; ' +
-      'GMX: "550 Requested action not taken: mailbox unavailable"; iCloud: "550 5.1.1 <bob@icloud.com>: user does not exist"; ' +
-      'Orange: "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]"; Rambler: "550 5.1.1 Пользователь не найден"; ' +
-      'Exchange: "The e-mail address you entered couldn\'t be found"; Postfix: "504 5.5.2 <bob>: Recipient address rejected: need fully-qualified address"; RFC 5321: "553 Requested action not taken: mailbox name not allowed"; ' +
-      'IronPort: "550 #5.1.0 Address rejected bob@example.com"; Amazon SES: "Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address."; ' +
-      'Mailgun: "Not delivering to previously bounced address"; SendGrid: "Bounced Address"; SES bounce type "Permanent/NoEmail"; Mailchimp export: "hard bounce"; ' +
-      'localised: "Adresse introuvable", "Die E-Mail-Adresse existiert nicht", "Usuario desconocido", "Usuário desconhecido", "Utente sconosciuto", "Gebruiker onbekend", "Użytkownik nie istnieje", "Користувача не знайдено"',
+      'Localised replies (own rule: see domain-not-found-intl): WEB.DE: "550 5.1.1 <bob@web.de>: Empfänger unbekannt"; Rambler: "550 5.1.1 Пользователь не найден"; ' +
+      'Gmail in Russian: "Нет такого пользователя"; "Adresse introuvable"; "Die E-Mail-Adresse existiert nicht"; "Usuario desconocido"; "Usuário desconhecido"; ' +
+      '"Utente sconosciuto"; "Gebruiker onbekend"; "Użytkownik nie istnieje"; "Користувача не знайдено"',
+  },
+  {
+    id: "esp-suppressed",
+    category: "mailbox_unknown",
+    patterns: [
+      /has suppressed sending to this address|on the suppression list for your account|bounced address/,
+      /permanent\/(?:noemail|suppressed|onaccountsuppressionlist)/,
+      /^hard[- ]?bounced?\.?$/,
+    ],
+    comment:
+      'ESP exports, where the ESP refused to send because the address bounced hard before, or labels the bounce only by type: ' +
+      'Amazon SES: "Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address."; ' +
+      'Mailgun: "Not delivering to previously bounced address"; SendGrid: "Bounced Address"; SES bounce type "Permanent/NoEmail"; Mailchimp export: "hard bounce"',
   },
 
   // Gave-up notices come after the recipient causes: Exim writes "Mailbox quota exceeded:
