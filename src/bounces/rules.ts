@@ -186,7 +186,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     id: "relay-denied",
     category: "sender_config",
     patterns: [
-      /relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited)/,
+      /relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited|disallowed)/,
       /we do not relay/,
       /unable to relay/,
       /not permitted to relay/,
@@ -197,7 +197,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     comment:
       'Postfix: "554 5.7.1 <bob@example.com>: Relay access denied"; cPanel Exim: "550 We do not relay non-local mail"; ' +
       'qmail: "553 sorry, that domain isn\'t in my list of allowed rcpthosts (#5.7.1)"; Exchange: "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain"; ' +
-      'Microsoft 365: "550 5.7.64 TenantAttribution; Relay Access Denied"; sendmail: "550 5.7.1 Not authorized to relay"; ' +
+      'Microsoft 365: "550 5.7.64 TenantAttribution; Relay Access Denied"; Zoho: "554 5.7.1 : Relaying disallowed"; sendmail: "550 5.7.1 Not authorized to relay"; ' +
       'Google Workspace relay: "550 5.7.1 Invalid credentials for relay [192.0.2.1]. The IP address you\'ve registered in your G Suite SMTP Relay service doesn\'t match domain of the account"',
   },
   {
@@ -251,12 +251,13 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /bad outbound sender/,
       /tenant has exceeded threshold/,
       /traffic not accepted from this ip/,
+      /email outgoing blocked|outgoing (?:mail|e-?mail|messages?) (?:is |has been )?blocked/,
       /ваш(?:а|е)? (?:аккаунт|учетная запись|учётная запись|ящик|почтовый ящик)[^.]{0,30}(?:заблокирован|ограничен)/,
     ],
     comment:
       'Microsoft: "550 5.7.501 Access denied, spam abuse detected"; "550 5.1.8 Access denied, bad outbound sender"; "550 5.7.705 Access denied, tenant has exceeded threshold"; ' +
       '"550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP"; Amazon SES: "554 Sending paused for this account"; ' +
-      'Mail.ru: "550 Ваш ящик заблокирован за рассылку спама"',
+      'Mail.ru: "550 Ваш ящик заблокирован за рассылку спама"; Zoho: "554 5.1.8 Email Outgoing Blocked."',
   },
   {
     id: "dnsbl",
@@ -328,6 +329,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /unusual rate of unsolicited mail/,
       /deferred due to (?:unexpected volume|user complaints)/,
       /limit for processing requests/,
+      /unusual sending activity/,
+      /frequency limit/,
       /exceeded (?:permitted|the allowed) limits/,
       /unexpected volume/,
       /\[tss?0\d\]/,
@@ -345,7 +348,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       '"452 4.5.3 Too many recipients"; "421 Max message per connection reached, closing transmission channel"; ' +
       'Exchange: "421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel"; ' +
       'Gmail: "421-4.7.0 [192.0.2.1] Our system has detected an unusual rate of unsolicited mail originating from your IP address."; ' +
-      'cPanel Exim: "451-The server has reached its limit for processing requests from your host. 451 Please try again later."',
+      'cPanel Exim: "451-The server has reached its limit for processing requests from your host. 451 Please try again later."; ' +
+      'Zoho: "550 5.4.6 Unusual sending activity detected. Please try after sometime."; NetEase 163: "451 MI:DMC 192.0.2.1 Connection frequency limited."',
   },
   {
     id: "spam-content",
@@ -368,6 +372,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /rejected due to security polic/,
       /\bofr_506\b/,
       /transient\/contentrejected/,
+      /message filtered|content denied|malicious (?:url|link)/,
       /спам/,
       /нежелательн/,
     ],
@@ -376,6 +381,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'iCloud: "554 5.7.1 [HM08] Message rejected due to local policy"; Yandex: "554 5.7.1 [2] Message rejected under suspicion of SPAM"; ' +
       'Mail.ru: "550 spam message rejected. Please visit http://help.mail.ru/notspam-support/id"; GMX: "554-Reject due to policy restrictions"; ' +
       'AOL: "521 5.2.1 :  AOL will not accept delivery of this message"; Mimecast: "554 Message rejected due to content restrictions"; "554 Email rejected due to security policies"; ' +
+      'Symantec.cloud: "553 Message filtered. Refer to the Troubleshooting page at http://www.symanteccloud.com/troubleshooting (#5.7.1)"; ' +
+      'QQ Mail: "550 Mail content denied. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000726"; ' +
       'Orange: "550 5.7.1 Mail refused - OFR_506 [506]"; Exim/cPanel: "550 Message rejected because of unacceptable content."; Amazon SES bounce type "Transient/ContentRejected"',
   },
   {
