@@ -55,10 +55,14 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /(?:can(?:'|no)?t|unable to|could not|couldn't) verify sender/,
       /could not complete sender verify/,
       /sender (?:address )?(?:verification|callout)/,
+      // Exim's callout header names the address it verified; a recipient callout says
+      // "Callout verification failed:" instead, hence the look-behind.
+      /(?<!callout |recipient )verification failed for </,
     ],
     comment:
       'Exim/cPanel: "550-Verification failed for <info@our-shop.example> 550-No Such User Here 550 Sender verify failed"; ' +
-      '"550 non-local sender verification failed"; "451 Could not complete sender verify callout"; "450 4.1.7 Can\'t verify sender"',
+      '"550 non-local sender verification failed"; "451 Could not complete sender verify callout"; "450 4.1.7 Can\'t verify sender"; ' +
+      'the callout header alone: "550 Verification failed for <info@our-shop.example>"',
   },
   {
     id: "sender-address-rejected",
@@ -72,11 +76,15 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /sender domain (?:not found|does not exist|doesn't exist|unknown|must exist|is invalid)/,
       /not owned by (?:auth(?:enticated)? )?user/,
       /sender address has null mx/,
+      /sender address (?:is )?not allowed/,
+      /unresolvable rfc\.?532[12] from domain/,
     ],
     comment:
       'Postfix: "450 4.1.8 <me@our-shop.example>: Sender address rejected: Domain not found"; ' +
       '"553 5.7.1 <me@x.example>: Sender address rejected: not owned by user bob"; Orange: "501 5.1.0 Emetteur invalide. Invalid Sender. OFR_102 [102]"; ' +
-      'sendmail: "553 5.1.8 <me@x.example>... Domain of sender address me@x.example does not exist"; qmail: "Connected to 192.0.2.1 but sender was rejected."',
+      'sendmail: "553 5.1.8 <me@x.example>... Domain of sender address me@x.example does not exist"; qmail: "Connected to 192.0.2.1 but sender was rejected."; ' +
+      'GMX/WEB.DE: "550-Sender address is not allowed. 550 For explanation visit https://postmaster.web.de/error-messages?c=sa"; ' +
+      'Yahoo: "451 Message temporarily deferred due to unresolvable RFC.5321 from domain; see https://postmaster.yahooinc.com/error-codes"',
   },
 
   // ───────────── b. recipient-policy identifiers that contain sender-ish words ─────────────
@@ -88,10 +96,17 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /sender not authenticated for (?:group|mailbox|public folder|mail user)/,
       /delivery restriction check failed/,
       /allowed[- ]senders list/,
+      /senderfilterconfig/,
+      /blocked senders/,
+      /marked (?:your )?(?:messages?|e-?mails?) as spam|spam reporting address/,
+      /unsubscribed address/,
     ],
     comment:
       'Microsoft 365: "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group"; ' +
-      '"550 5.7.1 RESOLVER.RST.AuthRequired; authentication required"; "550 5.7.124 Sender not in allowed-senders list"',
+      '"550 5.7.1 RESOLVER.RST.AuthRequired; authentication required"; "550 5.7.124 Sender not in allowed-senders list"; ' +
+      'Exchange: "550 5.1.0 Sender denied as sender\'s email address is on SenderFilterConfig list"; Mimecast: "550 Rejected by header based Blocked Senders - https://community.mimecast.com/docs/DOC-1369#550"; ' +
+      'Mailgun (the recipient complained or unsubscribed, it is not the message): "Not delivering to a user who marked your messages as spam"; "Not delivering to unsubscribed address"; ' +
+      'SendGrid dropped-event reasons: "Spam Reporting Address", "Unsubscribed Address"',
   },
   {
     id: "gmail-recipient-policy",
@@ -99,6 +114,16 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     patterns: [/has a policy that prohibited the mail/],
     comment:
       'Gmail: "550-5.7.1 The user or domain that you are sending to (or from) has a policy that prohibited the mail that you sent."',
+  },
+
+  {
+    id: "cpanel-no-such-account",
+    category: "mailbox_unknown",
+    patterns: [/the account or domain may not exist/],
+    comment:
+      'cPanel Exim, answering for a mailbox it cannot deliver to: "550 The mail server could not deliver mail to bob@example.com.  The account or domain may not exist, ' +
+      'they may be blacklisted, or missing the proper dns entries." The address is the cause; "blacklisted" is only one of its guesses, so this sits before the blocklist rules ' +
+      '(and after sender verification, which wins when the text is about our own address).',
   },
 
   // ───────────── c. sender side ─────────────
@@ -114,10 +139,11 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   {
     id: "spf",
     category: "sender_config",
-    patterns: [/\bspf\b/, /sender policy framework/],
+    patterns: [/\bspf\b/, /sender policy framework/, /openspf\.(?:net|org)/],
     comment:
       'Gmail: "550-5.7.26 ... The sender must authenticate with at least one of SPF or DKIM"; "550 5.7.23 Message rejected due to SPF fail"; ' +
-      '"550 5.7.1 Sender domain SPF exact match mandatory"; Mail.ru: "550 Message rejected. SPF check failed"',
+      '"550 5.7.1 Sender domain SPF exact match mandatory"; Mail.ru: "550 Message rejected. SPF check failed"; ' +
+      'policyd-spf: "554 5.7.1 <bob@example.com>: Recipient address rejected: Please see http://www.openspf.net/Why?s=helo"',
   },
   {
     id: "dkim",
@@ -160,16 +186,19 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     id: "relay-denied",
     category: "sender_config",
     patterns: [
-      /relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited)/,
+      /relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited|disallowed)/,
       /we do not relay/,
       /unable to relay/,
       /not permitted to relay/,
       /list of allowed rcpthosts/,
+      /unauthori[sz]ed relay|not authori[sz]ed to relay/,
+      /invalid credentials for relay/,
     ],
     comment:
       'Postfix: "554 5.7.1 <bob@example.com>: Relay access denied"; cPanel Exim: "550 We do not relay non-local mail"; ' +
       'qmail: "553 sorry, that domain isn\'t in my list of allowed rcpthosts (#5.7.1)"; Exchange: "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain"; ' +
-      'Microsoft 365: "550 5.7.64 TenantAttribution; Relay Access Denied"',
+      'Microsoft 365: "550 5.7.64 TenantAttribution; Relay Access Denied"; Zoho: "554 5.7.1 : Relaying disallowed"; sendmail: "550 5.7.1 Not authorized to relay"; ' +
+      'Google Workspace relay: "550 5.7.1 Invalid credentials for relay [192.0.2.1]. The IP address you\'ve registered in your G Suite SMTP Relay service doesn\'t match domain of the account"',
   },
   {
     id: "smtp-auth",
@@ -184,11 +213,15 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /turn on smtp authentication/,
       /must issue a starttls/,
       /starttls (?:is )?required/,
+      /\bauth (?:is )?required/,
+      /\btls required for/,
+      /sendasdenied|not allowed to send as/,
     ],
     comment:
       'Gmail: "530-5.7.0 Authentication Required"; "535-5.7.8 Username and Password not accepted"; Microsoft: "530 5.7.57 Client not authenticated to send mail"; ' +
       '"535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant"; "550 5.7.60 SMTP; Client does not have permissions to send as this sender"; ' +
-      '"530 5.7.0 Must issue a STARTTLS command first"',
+      '"530 5.7.0 Must issue a STARTTLS command first"; Gmail: "421-4.7.0 TLS required for RCPT domain, closing connection."; ' +
+      '"550 SMTP AUTH is required for message submission on port 587"; Microsoft: "554 5.2.252 SendAsDenied; me@x.example not allowed to send as other@x.example"',
   },
   {
     id: "sender-setup-misc",
@@ -218,12 +251,13 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /bad outbound sender/,
       /tenant has exceeded threshold/,
       /traffic not accepted from this ip/,
+      /email outgoing blocked|outgoing (?:mail|e-?mail|messages?) (?:is |has been )?blocked/,
       /ваш(?:а|е)? (?:аккаунт|учетная запись|учётная запись|ящик|почтовый ящик)[^.]{0,30}(?:заблокирован|ограничен)/,
     ],
     comment:
       'Microsoft: "550 5.7.501 Access denied, spam abuse detected"; "550 5.1.8 Access denied, bad outbound sender"; "550 5.7.705 Access denied, tenant has exceeded threshold"; ' +
       '"550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP"; Amazon SES: "554 Sending paused for this account"; ' +
-      'Mail.ru: "550 Ваш ящик заблокирован за рассылку спама"',
+      'Mail.ru: "550 Ваш ящик заблокирован за рассылку спама"; Zoho: "554 5.1.8 Email Outgoing Blocked."',
   },
   {
     id: "dnsbl",
@@ -233,7 +267,9 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /(?<!not )\blisted (?:in|on|at|by)\b/,
       /\b(?:black|block|deny) ?list/,
       /\b(?:rbl|dnsbl|rhsbl|uribl|surbl)s?\b/,
-      /spamhaus|spamcop|uceprotect|abuseat|barracuda|\bsorbs\b|\bcbl\b|spamrats|mailspike/,
+      // Barracuda the list ("b.barracudacentral.org", "Barracuda Reputation"), not the filter
+      // appliance: "554 5.7.1 Message blocked by Barracuda: Spam score too high" is about content.
+      /spamhaus|spamcop|uceprotect|abuseat|barracudacentral|barracuda reputation|\bsorbs\b|\bcbl\b|spamrats|mailspike/,
       /ipcheck\.proofpoint|dnsbl-lookup/,
       /\[bl2\d\]/,
       /ч[её]рн(?:ом|ый|ого) спис/,
@@ -248,11 +284,12 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   {
     id: "ms-blocklist",
     category: "blocklisted",
-    patterns: [/\(s3\d{3}\)/, /banned send(?:ing ip|er)/, /\b(?:sc-00[134]|dy-001)\b/, /client host blocked by/],
+    patterns: [/\(s3\d{3}\)/, /banned send(?:ing ip|er)/, /\b(?:sc-00[134]|dy-001)\b/, /client host blocked (?:by|for)/],
     comment:
       'Outlook.com: "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren\'t sent. Please contact your Internet service provider since part of their network is on our block list (S3150)"; ' +
       '"550 5.7.606 Access denied, banned sending IP [192.0.2.1]"; "550 SC-001 (BAY004-MC1F1) Unfortunately, messages from 192.0.2.1 weren\'t sent"; ' +
-      '"550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked by example.com using Customer Block list"',
+      '"550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked by example.com using Customer Block list"; ' +
+      'Orange: "550 mwinf5c10 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_101 [101]"',
   },
   {
     id: "reputation-block",
@@ -262,11 +299,22 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /ip (?:address )?(?:has been |is )(?:blocked|banned)/,
       /client host rejected: access denied/,
       /comcast block/,
+      /will be permanently deferred|retrying will not succeed/,
+      /\b(?:con|rly):b\d\b/,
+      /\bip (?:address )?\[?[0-9a-f.:]{3,45}\]? (?:has been |is |was )?(?:temporarily )?(?:blocked|banned)/,
+      /access from ip (?:address )?\[?[0-9a-f.:]{3,45}\]? (?:is )?(?:blocked|denied)/,
+      /your access to submit messages/,
+      /ironport\.com\/reputation|senderbase/,
+      /tosa@rx\.t-online\.de|\(t-online\)/,
     ],
     comment:
       'Gmail: "550-5.7.1 Gmail has detected that this message is likely suspicious due to the very low reputation of the sending IP address"; ' +
       'Gmail: "550-5.7.1 ... mail sent from your IP address has been blocked"; Postfix access map: "554 5.7.1 <unknown[192.0.2.1]>: Client host rejected: Access denied"; ' +
-      'Comcast: "554 resimta-ch2-18v.sys.comcast.net comcast 192.0.2.1 Comcast block for spam"',
+      'Comcast: "554 resimta-ch2-18v.sys.comcast.net comcast 192.0.2.1 Comcast block for spam"; ' +
+      'Yahoo: "553 5.7.2 [TSS09] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed"; AOL: "554 RLY:B1 https://postmaster.aol.com/error-codes#554rlyb1"; ' +
+      'Mail.ru: "421 IP 192.0.2.1 temporarily blocked due to spam"; "550 Access from ip address 192.0.2.1 blocked. Visit https://help.mail.ru/notspam-support/id"; ' +
+      'Barracuda/Exchange: "554 5.7.1 Your access to submit messages to this e-mail system has been rejected."; IronPort: "550 5.7.1 Mail from 192.0.2.1 refused - see http://www.ironport.com/reputation"; ' +
+      'T-Online: "554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)"; "550 5.7.1 Mail rejected (T-Online)"',
   },
   {
     id: "rate-limit",
@@ -276,7 +324,13 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /too many (?:concurrent |simultaneous |parallel )?(?:smtp )?(?:connections|messages|mails|emails|recipients|rcpt|sessions|login attempts)/,
       /\bthrottl/,
       /sending (?:rate|quota|limit)/,
-      /max (?:emails|messages|defers and failures) per hour/,
+      /max(?:imum)? (?:emails|messages?|mails|defers and failures) per (?:hour|day|connection|session)/,
+      /(?:max|maximum) number of (?:concurrent |simultaneous )?(?:server |smtp )?connections/,
+      /unusual rate of unsolicited mail/,
+      /deferred due to (?:unexpected volume|user complaints)/,
+      /limit for processing requests/,
+      /unusual sending activity/,
+      /frequency limit/,
       /exceeded (?:permitted|the allowed) limits/,
       /unexpected volume/,
       /\[tss?0\d\]/,
@@ -291,7 +345,11 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'Gmail: "421-4.7.28 ... mail sent from your IP address has been temporarily rate limited"; "550 5.4.5 Daily user sending limit exceeded"; ' +
       'Outlook.com: "421 RP-001 (BAY004-MC1F1) Unfortunately, some messages from 192.0.2.1 weren\'t sent. Please try again"; "451 4.7.500 Server busy. Please try again later from [192.0.2.1]. (S77714)"; ' +
       'Mail.ru: "451 Ratelimit exceeded for mailbox bob@mail.ru. Try again later."; cPanel: "Domain example.com has exceeded the max emails per hour (100/100 (100%)) allowed"; ' +
-      '"452 4.5.3 Too many recipients"',
+      '"452 4.5.3 Too many recipients"; "421 Max message per connection reached, closing transmission channel"; ' +
+      'Exchange: "421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel"; ' +
+      'Gmail: "421-4.7.0 [192.0.2.1] Our system has detected an unusual rate of unsolicited mail originating from your IP address."; ' +
+      'cPanel Exim: "451-The server has reached its limit for processing requests from your host. 451 Please try again later."; ' +
+      'Zoho: "550 5.4.6 Unusual sending activity detected. Please try after sometime."; NetEase 163: "451 MI:DMC 192.0.2.1 Connection frequency limited."',
   },
   {
     id: "spam-content",
@@ -310,6 +368,11 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /\[(?:ph01|cs0\d|hm0\d)\]/,
       /\bou-00\d\b/,
       /will not accept delivery of this message/,
+      /unacceptable content|content restrictions?\b/,
+      /rejected due to security polic/,
+      /\bofr_506\b/,
+      /transient\/contentrejected/,
+      /message filtered|content denied|malicious (?:url|link)/,
       /спам/,
       /нежелательн/,
     ],
@@ -317,7 +380,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'Gmail: "550-5.7.1 Our system has detected that this message is likely unsolicited mail"; Yahoo: "554 5.7.9 Message not accepted for policy reasons"; ' +
       'iCloud: "554 5.7.1 [HM08] Message rejected due to local policy"; Yandex: "554 5.7.1 [2] Message rejected under suspicion of SPAM"; ' +
       'Mail.ru: "550 spam message rejected. Please visit http://help.mail.ru/notspam-support/id"; GMX: "554-Reject due to policy restrictions"; ' +
-      'AOL: "521 5.2.1 :  AOL will not accept delivery of this message"',
+      'AOL: "521 5.2.1 :  AOL will not accept delivery of this message"; Mimecast: "554 Message rejected due to content restrictions"; "554 Email rejected due to security policies"; ' +
+      'Symantec.cloud: "553 Message filtered. Refer to the Troubleshooting page at http://www.symanteccloud.com/troubleshooting (#5.7.1)"; ' +
+      'QQ Mail: "550 Mail content denied. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000726"; ' +
+      'Orange: "550 5.7.1 Mail refused - OFR_506 [506]"; Exim/cPanel: "550 Message rejected because of unacceptable content."; Amazon SES bounce type "Transient/ContentRejected"',
   },
   {
     id: "message-size",
@@ -329,11 +395,13 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /exceeds? (?:the )?(?:fixed )?max(?:imum)? (?:message )?size/,
       /message file too big/,
       /recipsizelimit|sendsizelimit/,
+      /transient\/messagetoolarge/,
       /размер (?:письма|сообщения)/,
     ],
     comment:
       'Gmail: "552-5.2.3 Your message exceeded Google\'s message size limits"; Postfix: "552 5.3.4 Error: message file too big"; ' +
-      'Exchange: "552 5.3.4 Message size exceeds fixed maximum message size"; Microsoft: "550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient"',
+      'Exchange: "552 5.3.4 Message size exceeds fixed maximum message size"; Microsoft: "550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient"; ' +
+      'Amazon SES bounce type "Transient/MessageTooLarge"',
   },
   {
     id: "message-format",
@@ -349,10 +417,17 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /line (?:is )?too long/,
       /smtputf8/,
       /non-ascii address/,
+      /not rfc compliant/,
+      /invalid header/,
+      /message-id is missing/,
+      /missing a valid address in from|having no from:? header/,
+      /header (?:is )?too long/,
     ],
     comment:
       'Gmail: "550-5.7.1 Messages missing a valid Message-ID header are not accepted"; "550-5.7.1 ... this message is not RFC 5322 compliant"; ' +
-      'Microsoft: "550 5.6.211 Invalid MIME Content: Single text value size (32784) exceeded allowed maximum"; "554 5.6.0 STOREDRV.Submit; invalid message content"',
+      'Microsoft: "550 5.6.211 Invalid MIME Content: Single text value size (32784) exceeded allowed maximum"; "554 5.6.0 STOREDRV.Submit; invalid message content"; ' +
+      'Gmail: "550-5.7.1 Messages missing a valid address in From: header, or having no From: header, are not accepted."; Yahoo: "554 Message not allowed - Headers are not RFC compliant[291]"; ' +
+      'WEB.DE: "554-Mail not accepted: Invalid header found (Message-Id is missing)"; sendmail: "554 5.3.0 Message header too long"',
   },
   {
     id: "message-attachment",
@@ -364,12 +439,15 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /malware/,
       /\binfected\b/,
       /\bexecutable\b/,
+      /reject, id=\S{1,40} - banned/,
+      /transient\/attachmentrejected/,
       /вложени/,
       /вирус/,
     ],
     comment:
       'Gmail: "552-5.7.0 This message was blocked because its content presents a potential security issue"; ' +
-      '"554 5.7.1 Message rejected: prohibited attachment type .exe"; "550 5.7.1 Message contains a virus (Eicar-Test-Signature)"',
+      '"554 5.7.1 Message rejected: prohibited attachment type .exe"; "550 5.7.1 Message contains a virus (Eicar-Test-Signature)"; ' +
+      'amavisd-new: "554 5.7.0 Reject, id=12345-01 - BANNED: P=p003,L=1,M=multipart/mixed"; Amazon SES bounce type "Transient/AttachmentRejected"',
   },
 
   // ───────────── d. the path ─────────────
@@ -388,6 +466,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /lost connection/,
       /\b(?:econnrefused|etimedout|econnreset|ehostunreach|enetunreach|eai_again|esocket)\b/,
       /tls (?:negotiation|handshake) failed/,
+      /(?:cannot|could not|unable to) start tls|tls is required, but was not offered/,
+      /did not accept our requests? to connect/,
       /не удалось (?:установить соединение|подключиться|соединиться)/,
       /превышено время ожидания/,
       /соединение (?:отклонено|разорвано|сброшено)/,
@@ -395,7 +475,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     comment:
       'Postfix: "connect to mx.example.com[192.0.2.1]:25: Connection timed out"; "lost connection with mx.example.com[192.0.2.1] while receiving the initial server greeting"; ' +
       'qmail: "Sorry, I wasn\'t able to establish an SMTP connection. (#4.4.1)"; PHPMailer: "SMTP connect() failed. https://github.com/PHPMailer/PHPMailer/wiki/Troubleshooting"; ' +
-      'Microsoft: "550 5.4.316 Message expired, connection refused(Socket error code 10061)"',
+      'Microsoft: "550 5.4.316 Message expired, connection refused(Socket error code 10061)"; Gmail: "The recipient server did not accept our requests to connect. [mx.example.com. 192.0.2.1: unable to read banner]"; ' +
+      'Postfix: "TLS is required, but was not offered by host mx.example.com[192.0.2.1]"; "Cannot start TLS: handshake failure"',
   },
   {
     id: "dns-temporary",
@@ -406,11 +487,14 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /temporary failure in name resolution/,
       /dns (?:query|lookup) failed/,
       /\bservfail\b/,
+      /malformed or unexpected name server reply/,
+      /host name lookup failure/,
     ],
     comment:
       'Postfix: "Host or domain name not found. Name service error for name=example.com type=MX: Host not found, try again"; ' +
       'Exim: "R=dnslookup defer (-1): MX lookup failed"; Gmail: "DNS Error: DNS type \'mx\' lookup of example.com responded with code SERVFAIL"; ' +
-      'Microsoft: "451 4.4.312 DNS query failed"',
+      'Microsoft: "451 4.4.312 DNS query failed"; Postfix: "Name service error for name=example.com type=MX: Malformed or unexpected name server reply"; ' +
+      'sendmail: "Deferred: Name server: mx.example.com.: host name lookup failure"',
   },
   // ───────────── e. recipient causes ─────────────
   {
@@ -428,18 +512,31 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /\bnxdomain\b/,
       /\benotfound\b/,
       /name or service not known/,
-      /no mx (?:record|host)|no (?:valid )?mx or a/,
+      /no mx (?:record|host|for)|no (?:valid )?mx or a/,
       /null ?mx/,
       /mx records point to non-existent hosts/,
       /bad destination system/,
-      /домен.{0,80}?не (?:существует|найден)/,
-      /несуществующ(?:ий|его) домен/,
     ],
     comment:
       'Postfix: "Host or domain name not found. Name service error for name=exmaple.com type=A: Host not found"; ' +
       'Gmail: "DNS Error: DNS type \'mx\' lookup of exmaple.com responded with code NXDOMAIN Domain name not found: exmaple.com"; ' +
       'qmail: "Sorry, I couldn\'t find any host named exmaple.com. (#5.1.2)"; Exim: "550 Unrouteable address"; ' +
-      'Microsoft: "550 5.4.310 DNS domain exmaple.com does not exist [Message=InfoDomainNonexistent]"; Postfix: "556 5.1.10 Recipient address rejected: Domain example.com does not accept mail (nullMX)"',
+      'Microsoft: "550 5.4.310 DNS domain exmaple.com does not exist [Message=InfoDomainNonexistent]"; Postfix: "556 5.1.10 Recipient address rejected: Domain example.com does not accept mail (nullMX)"; ' +
+      'Mailgun: "No MX for exmaple.com"',
+  },
+  {
+    id: "domain-not-found-intl",
+    category: "domain_invalid",
+    patterns: [
+      /домен.{0,80}?не (?:существует|найден)/,
+      /domain (?:existiert nicht|nicht gefunden)/,
+      /domaine[^.]{0,40}n'existe pas|domaine (?:inexistant|introuvable)/,
+      /dominio[^.]{0,20}no existe|dom[ií]nio (?:inexistente|n[aã]o existe)|dominio (?:inesistente|non esiste)/,
+      /несуществующ(?:ий|его) домен/,
+    ],
+    comment:
+      'Localised replies, a rule of their own so that their patterns only run when their words occur (see prefilter.ts): ' +
+      'Yandex: "Домен example.su не существует"; "Domain existiert nicht"; "Le domaine n\'existe pas"; "El dominio no existe"; "Domínio inexistente"; "Dominio inesistente"',
   },
   {
     id: "mailbox-disabled",
@@ -455,35 +552,68 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /no longer (?:active|in use|accepts? mail)/,
       /(?:user|mailbox) (?:has )?expired/,
       /\(554\.30\)/,
-      /(?:postfach|konto) (?:ist )?(?:deaktiviert|gesperrt)/,
-      /(?:ящик|аккаунт|учетная запись|учётная запись|пользователь)[^.]{0,40}(?:заблокирован|отключ[её]н|удал[её]н|неактив|деактивирован|заморожен)/,
+      /compte du destinataire est bloqu|account (?:isn't|is not) enabled/,
     ],
     comment:
       'Gmail: "550-5.2.1 The email account that you tried to reach is disabled"; Yahoo: "554 delivery error: dd Sorry your message to bob@yahoo.com cannot be delivered. This mailbox is disabled (554.30)"; ' +
       'Mail.ru: "550 Message was not accepted -- invalid mailbox. Local mailbox bob@mail.ru is unavailable: account is disabled"; ' +
-      'Outlook.com: "550 5.2.1 Mailbox locked due to inactivity"; Postfix/cPanel: "550 5.2.1 Mailbox is disabled"; Yandex: "550 5.2.1 Почтовый ящик заблокирован"',
+      'Outlook.com: "550 5.2.1 Mailbox locked due to inactivity"; Postfix/cPanel: "550 5.2.1 Mailbox is disabled"; ' +
+      'Orange: "550 5.5.0 Le compte du destinataire est bloqué. The recipient account isn\'t enabled. OFR_999 [999]"',
+  },
+  {
+    id: "mailbox-disabled-intl",
+    category: "mailbox_disabled",
+    patterns: [
+      /(?:postfach|konto) (?:ist )?(?:deaktiviert|gesperrt)/,
+      /compte (?:est )?(?:d[ée]sactiv|suspendu|ferm[ée])/,
+      /cuenta (?:deshabilitada|desactivada|suspendida|bloqueada|cancelada)/,
+      /conta (?:desativada|desabilitada|bloqueada|suspensa|cancelada)/,
+      /casella[^.]{0,30}(?:disattivata|disabilitata|bloccata|sospesa)/,
+      /(?:ящик|аккаунт|учетная запись|учётная запись|пользователь)[^.]{0,40}(?:заблокирован|отключ[её]н|удал[её]н|неактив|деактивирован|заморожен)/,
+    ],
+    comment:
+      'Localised replies (own rule: see domain-not-found-intl): Yandex: "550 5.2.1 Почтовый ящик заблокирован"; "Postfach ist deaktiviert"; "Compte désactivé"; ' +
+      '"Cuenta deshabilitada"; "Conta desativada"; "Casella disattivata"',
   },
   {
     id: "mailbox-full",
     category: "mailbox_full",
     patterns: [
-      /mailbox (?:is )?full/,
+      /mailbox (?:is )?(?:temporarily )?full/,
       /over ?quota/,
       /quota ?exceeded/,
+      /transient\/mailboxfull/,
       /exceeded storage allocation/,
       /mailbox size limit/,
       /(?:inbox|mailbox|disk) (?:is )?out of (?:space|storage)/,
       /storage (?:quota|limit) exceeded/,
       /recipient's mailbox is full/,
+    ],
+    comment:
+      'Gmail: "452-4.2.2 The email account that you tried to reach is over quota"; Yandex: "552 5.2.2 Mailbox size limit exceeded"; ' +
+      'Microsoft: "554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException"; ' +
+      'RFC 5321 552: "Requested mail action aborted: exceeded storage allocation"; "450 4.2.2 Mailbox temporarily full"; Amazon SES bounce type "Transient/MailboxFull"',
+  },
+  {
+    id: "mailbox-full-intl",
+    category: "mailbox_full",
+    patterns: [
       /bo[iî]te du destinataire pleine/,
-      /postfach (?:ist )?voll/,
+      /postfach[^.]{0,30} voll(?![a-z])/,
+      /bo[iî]te (?:aux lettres|mail|de r[ée]ception)[^.]{0,30} pleine/,
+      /buz[oó]n[^.]{0,30} llen[oa]/,
+      /caixa (?:postal|de correio|de entrada)[^.]{0,30} cheia/,
+      /casella[^.]{0,40} piena/,
+      /(?:mailbox|postvak|brievenbus) (?:is )?vol(?![a-z])/,
+      /skrzynka[^.]{0,30} (?:pe[lł]na|przepe[lł]niona)/,
+      /скриньк[а-я]{0,3}[^.]{0,20}переповнен/,
       /ящик[^.]{0,20}переполнен|переполнен[^.]{0,20}ящик/,
       /превышен[аы]? (?:размер|квота|лимит)[^.]{0,30}ящик/,
     ],
     comment:
-      'Gmail: "452-4.2.2 The email account that you tried to reach is over quota"; Yandex: "552 5.2.2 Mailbox size limit exceeded"; ' +
-      'Microsoft: "554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException"; Orange: "552 5.2.2 Boite du destinataire pleine. Recipient mailbox full. OFR_417 [417]"; ' +
-      'RFC 5321 552: "Requested mail action aborted: exceeded storage allocation"; Mail.ru: "Почтовый ящик получателя переполнен"',
+      'Localised replies (own rule: see domain-not-found-intl): Orange: "552 5.2.2 Boite du destinataire pleine. Recipient mailbox full. OFR_417 [417]"; ' +
+      'Mail.ru: "Почтовый ящик получателя переполнен"; "Das Postfach des Empfängers ist voll"; "Boîte aux lettres pleine"; "El buzón del destinatario está lleno"; ' +
+      '"Caixa postal cheia"; "Casella piena"; "Mailbox vol"; "Skrzynka pełna"; "Скринька переповнена"',
   },
   {
     id: "ms-dbeb",
@@ -503,7 +633,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /(?:user|recipient|address|account|mailbox|addressee) (?:was )?(?:not found|does not exist|doesn't exist)/,
       /recipient ?not ?found|recipnotfound/,
       /tried to reach does not exist/,
-      /address (?:couldn't|could not|can't|cannot) be found/,
+      /address (?:you entered )?(?:couldn't|could not|can't|cannot) be found/,
+      /need fully-qualified address/,
+      /mailbox name not allowed/,
+      /#5\.1\.0 address rejected/,
       /(?:invalid|bad) (?:recipient|mailbox|destination mailbox)/,
       /not a valid (?:recipient|mailbox|user)/,
       /doesn't have an? (?:\S{1,40} )?account/,
@@ -511,12 +644,6 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /unknown or illegal alias/,
       /mailbox (?:unavailable|not available)/,
       /\bofr_416\b/,
-      /empf(?:ä|ae)nger unbekannt|unbekannter empf(?:ä|ae)nger|benutzer unbekannt|postfach (?:nicht vorhanden|existiert nicht)/,
-      /destinataire (?:invalide|inconnu)|utilisateur inconnu/,
-      /нет такого (?:пользователя|ящика|адреса|адресата|получателя)/,
-      /(?:пользовател[ья]|адресат|получатель|адрес|ящик|аккаунт)[^.]{0,20}не (?:найден|существует)/,
-      /неизвестн(?:ый|ого) (?:пользовател|адресат|получател)/,
-      /несуществующ(?:ий|его) (?:адрес|ящик|пользовател)/,
     ],
     comment:
       'Postfix: "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown in local recipient table"; cPanel Exim: "550 No Such User Here"; ' +
@@ -524,7 +651,46 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'qmail: "Sorry, no mailbox here by that name. (#5.1.1)"; Yahoo: "554 delivery error: dd This user doesn\'t have a yahoo.com account (bob@yahoo.com) [0]"; ' +
       'Yandex: "550 5.7.1 No such user!"; Mail.ru: "550 Message was not accepted -- invalid mailbox. Local mailbox bob@mail.ru is unavailable: user not found"; ' +
       'GMX: "550 Requested action not taken: mailbox unavailable"; iCloud: "550 5.1.1 <bob@icloud.com>: user does not exist"; ' +
-      'Orange: "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]"; Rambler: "550 5.1.1 Пользователь не найден"',
+      'Orange: "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]"; ' +
+      'Exchange: "The e-mail address you entered couldn\'t be found"; Postfix: "504 5.5.2 <bob>: Recipient address rejected: need fully-qualified address"; RFC 5321: "553 Requested action not taken: mailbox name not allowed"; ' +
+      'IronPort: "550 #5.1.0 Address rejected bob@example.com"',
+  },
+  {
+    id: "mailbox-unknown-intl",
+    category: "mailbox_unknown",
+    patterns: [
+      /empf(?:ä|ae)nger unbekannt|unbekannter empf(?:ä|ae)nger|benutzer unbekannt|postfach (?:nicht vorhanden|existiert nicht)/,
+      /destinataire (?:invalide|inconnu)|utilisateur (?:inconnu|introuvable)/,
+      /adresse[^.]{0,30} (?:introuvable|n'existe pas|inexistante)/,
+      /(?:adresse|empf(?:ä|ae)nger|benutzer)[^.]{0,20} existiert nicht|postfach (?:ist )?nicht (?:verf(?:ü|ue)gbar|vorhanden)/,
+      /usuario (?:desconocido|no existe|inexistente)|direcci[oó]n[^.]{0,30} no existe/,
+      /usu[aá]rio (?:desconhecido|n[aã]o existe|inexistente)|endere[cç]o[^.]{0,30} n[aã]o existe/,
+      /utente (?:sconosciuto|inesistente|non esiste)|indirizzo[^.]{0,30} (?:non esiste|inesistente)/,
+      /gebruiker (?:onbekend|bestaat niet)/,
+      /u[zż]ytkownik[^.]{0,20} nie istnieje|nieznany u[zż]ytkownik/,
+      /користувач[а-я]{0,3}[^.]{0,20}не (?:знайдено|існує)/,
+      /нет такого (?:пользователя|ящика|адреса|адресата|получателя)/,
+      /(?:пользовател[ья]|адресат|получатель|адрес|ящик|аккаунт)[^.]{0,20}не (?:найден|существует)/,
+      /неизвестн(?:ый|ого) (?:пользовател|адресат|получател)|(?:пользователь|адресат|получатель) неизвест/,
+      /несуществующ(?:ий|его) (?:адрес|ящик|пользовател)/,
+    ],
+    comment:
+      'Localised replies (own rule: see domain-not-found-intl): WEB.DE: "550 5.1.1 <bob@web.de>: Empfänger unbekannt"; Rambler: "550 5.1.1 Пользователь не найден"; ' +
+      'Gmail in Russian: "Нет такого пользователя"; "Adresse introuvable"; "Die E-Mail-Adresse existiert nicht"; "Usuario desconocido"; "Usuário desconhecido"; ' +
+      '"Utente sconosciuto"; "Gebruiker onbekend"; "Użytkownik nie istnieje"; "Користувача не знайдено"',
+  },
+  {
+    id: "esp-suppressed",
+    category: "mailbox_unknown",
+    patterns: [
+      /has suppressed sending to this address|on the suppression list for your account|bounced address/,
+      /permanent\/(?:noemail|suppressed|onaccountsuppressionlist)/,
+      /^hard[- ]?bounced?\.?$/,
+    ],
+    comment:
+      'ESP exports, where the ESP refused to send because the address bounced hard before, or labels the bounce only by type: ' +
+      'Amazon SES: "Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address."; ' +
+      'Mailgun: "Not delivering to previously bounced address"; SendGrid: "Bounced Address"; SES bounce type "Permanent/NoEmail"; Mailchimp export: "hard bounce"',
   },
 
   // Gave-up notices come after the recipient causes: Exim writes "Mailbox quota exceeded:
@@ -536,7 +702,9 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /message expired/,
       /queue\.expired/,
       /retry timeout exceeded/,
-      /retry time not reached/,
+      /retry time not (?:yet )?reached/,
+      /message too old|^too old$|delivery expired/,
+      /cannot send message for \d{1,3} days?|could not be delivered for \d{1,3} days?/,
       /have been failing for a long time/,
       /delivery time expired/,
       /(?:mail|forwarding|routing) loop/,
@@ -545,7 +713,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
     comment:
       'Exchange: "550 4.4.7 QUEUE.Expired; message expired"; Exim: "all hosts for \'example.com\' have been failing for a long time (and retry time not reached)"; ' +
-      'Exim: "retry timeout exceeded"; Postfix: "554 5.4.6 Too many hops"; "mail for example.com loops back to myself"',
+      'Exim: "retry timeout exceeded"; Postfix: "554 5.4.6 Too many hops"; "mail for example.com loops back to myself"; ' +
+      'sendmail: "Cannot send message for 5 days"; Mailgun: "Too old"; "5.4.7 - Delivery expired (message too old) \'timeout\' (delivery attempts: 18)"',
   },
 
   // ───────────── f. transient wording, generic recipient policy ─────────────
@@ -572,11 +741,17 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /временн/,
       /попробуйте (?:позже|повторить)|повторите (?:попытку )?позже/,
       /essayer plus tard/,
+      /temporair|tempor[aá]ri[ao]|temporalmente|temporane[ao]|vor(?:ü|ue)bergehend/,
+      /delivery (?:is|has been) delayed|will continue to be attempted|could not send message for past/,
+      /server (?:is )?(?:temporarily )?(?:unavailable|busy)|unavailable or busy/,
+      /^soft[- ]?bounced?\.?$|transient\/general/,
     ],
     comment:
       'Gmail: "421-4.7.0 Try again later, closing connection"; "450-4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered"; ' +
       'Exim: "451 Temporary local problem - please try later"; Postfix: "451 4.3.0 <bob@example.com>: Temporary lookup failure"; RFC 5321: "452 Requested action not taken: insufficient system storage"; ' +
-      'Yandex: "451 4.7.1 Sorry, the service is currently unavailable. Please come back later"; Orange: "421 mwinf5c08 ME Service refuse. Veuillez essayer plus tard. OFR004_104 [104]"',
+      'Yandex: "451 4.7.1 Sorry, the service is currently unavailable. Please come back later"; Orange: "421 mwinf5c08 ME Service refuse. Veuillez essayer plus tard. OFR004_104 [104]"; ' +
+      'Exchange: "Delivery is delayed to these recipients or groups: bob@example.com This message hasn\'t been delivered yet. Delivery will continue to be attempted."; ' +
+      'sendmail: "Warning: could not send message for past 4 hours"; SES bounce type "Transient/General"; Mailchimp export: "soft bounce"; "Zustellung vorübergehend fehlgeschlagen"',
   },
   {
     id: "recipient-policy",
@@ -587,20 +762,24 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /delivery not authorized/,
       /not (?:authorized|allowed|permitted) to (?:send|deliver|post) (?:to|mail to|messages to)/,
       /(?:rejected|blocked|refused) by (?:the )?recipient/,
-      /recipient (?:has )?(?:rejected|blocked|refused)/,
+      // "recipient has rejected" is the person's choice; a bare "550 5.1.1 recipient rejected" is
+      // the server refusing the address, decided by its code instead.
+      /recipient has (?:rejected|blocked|refused)/,
+      /envelope blocked|sender blocked|anti-spoofing/,
       /only (?:accepts?|receives?) (?:mail|messages|e-?mail) from/,
       /prohibited by (?:local )?policy|policy (?:rejection|restriction|violation)/,
       /доступ запрещ[её]н|запрещ[её]н[оа]? политик|отклонено политикой/,
     ],
     comment:
       'Exim: "550 Administrative prohibition"; Yandex: "550 5.7.1 Policy rejection on the target address"; ' +
-      'Postfix access map: "554 5.7.1 <bob@example.com>: Recipient address rejected: Access denied"; Google Groups: "550 5.7.1 You are not allowed to post to this group"',
+      'Postfix access map: "554 5.7.1 <bob@example.com>: Recipient address rejected: Access denied"; Google Groups: "550 5.7.1 You are not allowed to post to this group"; ' +
+      'Mimecast: "550 Envelope blocked - User Domain Entry - https://community.mimecast.com/docs/DOC-1369#550"; "550 Sender blocked"; "550 Rejected by header based Anti-Spoofing policy: bob@example.com"',
   },
 ];
 
 /** Marks a reply as transient even when the code is 5xx (issue 5: "temporary", "try again later"). */
 export const TRANSIENT_TEXT =
-  /temporar(?:y|ily)|try (?:again|later)|come back later|gr[ae]y ?list|временн|попробуйте (?:позже|повторить)|повторите (?:попытку )?позже|essayer plus tard/;
+  /temporar(?:y|ily)|try (?:again|later)|come back later|gr[ae]y ?list|временн|попробуйте (?:позже|повторить)|повторите (?:попытку )?позже|essayer plus tard|temporair|tempor[aá]ri[ao]|temporalmente|temporane[ao]|vor(?:ü|ue)bergehend/;
 
 export interface EnhancedRule {
   readonly id: string;

@@ -406,3 +406,54 @@ describe("classifyBounce: hints", () => {
     expect(result).toMatchObject({ category: "mailbox_unknown", action: "retry" });
   });
 });
+
+/**
+ * Edges of the rules added from the bounce corpus (test/corpus/bounces.test.ts): each pair shows
+ * the text a pattern was written for next to a near text it must leave alone.
+ */
+const CORPUS_EDGES: readonly Case[] = [
+  // Barracuda the blocklist, not Barracuda the filter appliance.
+  ["554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using b.barracudacentral.org", "blocklisted", "review"],
+  ["554 5.7.1 Message blocked by Barracuda: Spam score too high", "spam_content", "review"],
+  // "recipient rejected" is the server refusing the address; "the recipient has rejected" is the person.
+  ["550 5.1.1 recipient rejected", "mailbox_unknown", "suppress"],
+  ["550 recipient rejected", "unknown", "review"],
+  ["550 5.7.1 The recipient has rejected your message", "recipient_policy", "review"],
+  // Exim's sender callout header, and the recipient callouts it must not swallow.
+  ["550 Verification failed for <info@shop.example>", "sender_config", "fix-sender"],
+  ["550 Recipient verification failed for <bob@example.com>", "unknown", "review"],
+  ["550-Callout verification failed for <bob@example.com>\\n550 550 5.1.1 User unknown", "mailbox_unknown", "suppress"],
+  // cPanel's "may be blacklisted" guess: the address when alone, our address inside a sender verify.
+  ["550 The mail server could not deliver mail to bob@example.com.  The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.", "mailbox_unknown", "suppress"],
+  ["550-Verification failed for <info@shop.example>\\n550-The mail server could not deliver mail to info@shop.example.  The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.\\n550 Sender verify failed", "sender_config", "fix-sender"],
+  // A bare ESP bounce type decides only when it is the whole text.
+  ["hard bounce", "mailbox_unknown", "suppress"],
+  ["Hard bounce: 550 Administrative prohibition", "recipient_policy", "review"],
+  ["soft bounce", "transient", "retry"],
+  ["Soft bounce: 552 5.2.2 Mailbox full", "mailbox_full", "retry"],
+  ["Too old", "connection_failed", "retry"],
+  ["The message is too old", "unknown", "review"],
+  // Yahoo: temporary deferrals are throttling, permanent ones are a reputation block.
+  ["421 4.7.0 [TSS04] Messages from 192.0.2.10 temporarily deferred due to unexpected volume or user complaints", "rate_limited", "retry"],
+  ["553 5.7.2 [TSS09] All messages from 192.0.2.10 will be permanently deferred; Retrying will NOT succeed.", "blocklisted", "review"],
+  // An IP named as blocked, and one named as not blocked.
+  ["421 IP 192.0.2.10 temporarily blocked due to spam", "blocklisted", "review"],
+  ["Your IP 192.0.2.10 is not blocked", "unknown", "review"],
+  // TLS the sender must use (sender_config) versus TLS the path failed (connection_failed).
+  ["421-4.7.0 TLS required for RCPT domain, closing connection.", "sender_config", "fix-sender"],
+  ["TLS is required, but was not offered by host mx.example.com[192.0.2.1]", "connection_failed", "retry"],
+  // The recipient's blocked-senders list or a complaint is recipient policy, not spam content.
+  ["Not delivering to a user who marked your messages as spam", "recipient_policy", "review"],
+  ["550 5.7.1 Message marked as spam", "spam_content", "review"],
+  // Localised temporary words downgrade a hard recipient category.
+  ["Zustellung vorübergehend fehlgeschlagen: Benutzer unbekannt", "mailbox_unknown", "retry"],
+  ["Utilisateur inconnu, erreur temporaire", "mailbox_unknown", "retry"],
+  ["Utilisateur inconnu", "mailbox_unknown", "suppress"],
+];
+
+describe("classifyBounce: corpus rule edges", () => {
+  it.each(CORPUS_EDGES)("%s → %s / %s", (text, category, action) => {
+    const result = classifyBounce(text);
+    expect({ category: result.category, action: result.action }).toEqual({ category, action });
+  });
+});
