@@ -1,0 +1,251 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { guardCell, unguardCell } from "../../src/pipeline/formula.js";
+import { runCli, type CliResult } from "../support/cli.js";
+import {
+  outputsExist,
+  parseCsv,
+  range,
+  readOutputs,
+  removeTempDirs,
+  sweepRows,
+  SWEEP_COLUMNS,
+  tempDir,
+  unguardedCells,
+  writeFixture,
+  type Outputs,
+} from "../support/fixtures.js";
+import { CASES, type ExportCase } from "./exports/cases.js";
+import { encode, reportedEncoding } from "./exports/format.js";
+
+afterAll(removeTempDirs);
+
+/**
+ * Real export shapes through the real CLI (offline, no store): detection, row accounting, cells
+ * unchanged but for the address and the formula guard, and a second sweep that changes nothing.
+ */
+
+interface Parsed {
+  readonly header: string[] | null;
+  /** Data records (after the header), blank lines included, in input order. */
+  readonly data: string[][];
+  readonly blank: number[];
+}
+
+/** The input as an independent parser reads it. */
+function parseInput(c: ExportCase): Parsed {
+  let text = c.text.replace(/^sep=.\r?\n/, "");
+  text = text.replace(/^(?:[ \t]*(?:\r\n|\n|\r))+/, "");
+  const recs = parseCsv(text, c.delimiter);
+  const header = c.header === false ? null : recs.shift()!;
+  const blank = recs.flatMap((r, i) => (r.length === 1 && r[0]!.trim() === "" ? [i + 1] : []));
+  return { header, data: recs, blank };
+}
+
+/** Offline verdicts the corpus' address cells must get (see people.ts). */
+const VERDICTS: Record<string, { status: string; code?: string; email?: string }> = {
+  "anna.petrova@gmail.com": { status: "valid", email: "anna.petrova@gmail.com" },
+  // The local part keeps its case (RFC 5321 §2.4); only the domain is lower-cased.
+  "J.Smith@Outlook.com": { status: "valid", code: "normalized", email: "J.Smith@outlook.com" },
+  " maria.garcia@yahoo.es ": { status: "valid", code: "normalized", email: "maria.garcia@yahoo.es" },
+  '"Peter Müller" <peter.mueller@web.de>': { status: "valid", code: "normalized", email: "peter.mueller@web.de" },
+  "tom.baker@gmail.con": { status: "valid", code: "typo_fixed", email: "tom.baker@gmail.com" },
+  "": { status: "invalid", code: "empty" },
+  "kate.temp@mailinator.com": { status: "invalid", code: "disposable_domain" },
+  "sales@acme-industries.com": { status: "risky", code: "role_account" },
+  "not an email": { status: "invalid", code: "syntax_invalid" },
+  "Anna.Petrova@GMAIL.com": { status: "invalid", code: "duplicate" },
+  "mailto:olga.nilsen@online.no": { status: "valid", code: "normalized", email: "olga.nilsen@online.no" },
+  "zoe.oneil+news@fastmail.com": { status: "valid", email: "zoe.oneil+news@fastmail.com" },
+  "anna.petrova@yandex.ru": { status: "valid", email: "anna.petrova@yandex.ru" },
+  "Ivan.Sidorov@Mail.Ru": { status: "valid", code: "normalized", email: "Ivan.Sidorov@mail.ru" },
+  " olga.kim@bk.ru ": { status: "valid", email: "olga.kim@bk.ru" },
+  "sergey@gmail.con": { status: "valid", code: "typo_fixed", email: "sergey@gmail.com" },
+  "temp@mailinator.com": { status: "invalid", code: "disposable_domain" },
+  "info@stroy-market.ru": { status: "risky", code: "role_account" },
+  "нет почты": { status: "invalid", code: "syntax_invalid" },
+  "ANNA.PETROVA@YANDEX.RU": { status: "invalid", code: "duplicate" },
+  "mailto:dmitry.li@list.ru": { status: "valid", email: "dmitry.li@list.ru" },
+  "Елена Смирнова <e.smirnova@inbox.ru>": { status: "valid", email: "e.smirnova@inbox.ru" },
+};
+
+interface Run {
+  readonly dir: string;
+  readonly run: CliResult;
+  readonly o: Outputs | null;
+  readonly again: { run: CliResult; o: Outputs | null } | null;
+}
+
+async function sweep(c: ExportCase): Promise<Run> {
+  const dir = tempDir();
+  writeFixture(dir, `${c.name}.csv`, encode(c.text, c.encoding));
+  const base = ["--offline", "--no-store", ...(c.args ?? [])];
+  const run = await runCli(["clean", `${c.name}.csv`, ...base], { cwd: dir, timeoutMs: 60_000 });
+  if (run.code !== 0) return { dir, run, o: null, again: null };
+  const hasHeader = c.header !== false;
+  const o = readOutputs(dir, c.name, c.delimiter, hasHeader);
+  // The clean output is UTF-8 whatever the input was: no --encoding the second time.
+  const againArgs = base.filter((a, i, all) => a !== "--encoding" && all[i - 1] !== "--encoding");
+  const dir2 = join(dir, "again");
+  const run2 = await runCli(["clean", `${c.name}.clean.csv`, "--out-dir", dir2, ...againArgs], { cwd: dir, timeoutMs: 60_000 });
+  const o2 = run2.code === 0 ? readOutputs(dir2, `${c.name}.clean`, c.delimiter, hasHeader) : null;
+  return { dir, run, o, again: { run: run2, o: o2 } };
+}
+
+async function pool<T, R>(items: readonly T[], n: number, f: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await f(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
+
+const runs = new Map<string, Run>();
+beforeAll(async () => {
+  const done = await pool(CASES, 3, sweep);
+  CASES.forEach((c, i) => runs.set(c.name, done[i]!));
+}, 600_000);
+
+const OK = CASES.filter((c) => c.code === undefined);
+const FAILING = CASES.filter((c) => c.code !== undefined);
+
+describe("corpus: real export shapes through `clean`", () => {
+  it("has at least 40 export files", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
+  });
+
+  it.each(OK)("$name: exit 0, dialect, encoding and column detected", (c) => {
+    const { run, o } = runs.get(c.name)!;
+    expect(run.code, run.stderr).toBe(0);
+    const d = o!.report.detected;
+    expect(d.delimiter).toBe(c.delimiter);
+    const enc = reportedEncoding(c.encoding);
+    expect({ encoding: d.encoding, bom: d.bom }).toEqual(enc);
+    expect(d.header).toBe(c.header !== false);
+    const p = parseInput(c);
+    if (c.column !== undefined) {
+      expect(d.email_column.name).toBe(c.column);
+      expect(d.email_column.index).toBe(p.header!.indexOf(c.column) + 1);
+    }
+  });
+
+  it.each(OK)("$name: every row once, blank lines counted", (c) => {
+    const { o } = runs.get(c.name)!;
+    const p = parseInput(c);
+    const r = o!.report.rows;
+    expect(r.input_rows).toBe(p.data.length);
+    expect(r.blank_rows).toBe(p.blank.length);
+    expect(r.clean_rows + r.rejected_rows + r.blank_rows).toBe(r.input_rows);
+    expect(o!.clean.rows.length).toBe(r.clean_rows);
+    expect(o!.rejected.rows.length).toBe(r.rejected_rows);
+    expect(sweepRows(o!)).toEqual(range(p.data.length, p.blank));
+  });
+
+  it.each(OK)("$name: header, BOM, sep= line, line ends and formula guard in the outputs", (c) => {
+    const { o } = runs.get(c.name)!;
+    const p = parseInput(c);
+    for (const t of [o!.clean, o!.rejected]) {
+      if (p.header) expect(t.header).toEqual([...p.header.map(guardCell), ...SWEEP_COLUMNS]);
+      expect(t.bom).toBe(c.encoding !== "utf-8");
+      expect(t.sepLine).toBe(c.text.startsWith("sep=") ? c.text.slice(0, 5) : null);
+      expect(unguardedCells(t)).toEqual([]);
+      const firstEnd = t.bytes.indexOf("\n");
+      if (firstEnd > 0) expect(t.bytes[firstEnd - 1] === 0x0d).toBe(/^[^\n]*\r\n/.test(c.text));
+    }
+  });
+
+  it.each(OK)("$name: data cells unchanged except the address and the guard", (c) => {
+    const { o } = runs.get(c.name)!;
+    const p = parseInput(c);
+    const emailIndex = o!.report.detected.email_column.index - 1;
+    const width = p.header?.length ?? Math.max(...p.data.map((r) => r.length));
+    const sw = (name: (typeof SWEEP_COLUMNS)[number]): number => width + SWEEP_COLUMNS.indexOf(name);
+    for (const row of [...o!.clean.rows, ...o!.rejected.rows]) {
+      const n = Number(row[sw("sweep_row")]);
+      const input = p.data[n - 1]!;
+      expect(row).toHaveLength(width + SWEEP_COLUMNS.length);
+      if (row[sw("sweep_reasons")]!.split(";").includes("malformed_row")) continue;
+      for (let j = 0; j < width; j++) {
+        if (j === emailIndex) continue;
+        expect(row[j], `row ${n} column ${j + 1}`).toBe(guardCell(input[j] ?? ""));
+      }
+      const written = unguardCell(row[emailIndex]!);
+      const original = input[emailIndex] ?? "";
+      if (written !== original && row[sw("sweep_status")] !== "invalid") {
+        expect(unguardCell(row[sw("sweep_original_email")]!), `row ${n}`).toBe(original);
+      }
+      const want = VERDICTS[original];
+      if (want !== undefined) {
+        expect(row[sw("sweep_status")], `row ${n} ${JSON.stringify(original)}`).toBe(want.status);
+        if (want.code) expect(row[sw("sweep_reasons")]!.split(";"), `row ${n} ${JSON.stringify(original)}`).toContain(want.code);
+        if (want.email) expect(written, `row ${n}`).toBe(want.email);
+      }
+    }
+  });
+
+  it.each(OK)("$name: a second sweep over the clean output changes nothing", (c) => {
+    const { o, again } = runs.get(c.name)!;
+    expect(again!.run.code, again!.run.stderr).toBe(0);
+    const o2 = again!.o!;
+    expect(o2.report.detected.own_output_reread).toBe(true);
+    expect(o2.report.detected.email_column.index).toBe(o!.report.detected.email_column.index);
+    expect(o2.rejected.rows).toEqual([]);
+    expect(o2.clean.header).toEqual(o!.clean.header);
+    // Same cells (no double guard), same status, same original and suggestion. sweep_row counts
+    // rows of the file actually read, so it is renumbered; reasons are checked separately.
+    const keep = (t: Outputs["clean"]): string[][] =>
+      t.rows.map((r) => {
+        const w = r.length - SWEEP_COLUMNS.length;
+        return [...r.slice(0, w), r[w]!, r[w + 3]!, r[w + 4]!];
+      });
+    expect(keep(o2.clean)).toEqual(keep(o!.clean));
+  });
+
+  it.each(FAILING)("$name: exit $code naming the candidates, nothing written", (c) => {
+    const { run, dir } = runs.get(c.name)!;
+    expect(run.code, run.stderr).toBe(c.code);
+    for (const m of c.mentions ?? []) expect(run.stderr).toContain(m);
+    expect(outputsExist(dir, c.name)).toEqual([false, false, false]);
+  });
+});
+
+describe("corpus: 100k-row export with blank lines", () => {
+  const N = 100_000;
+  let dir = "";
+  let run: CliResult;
+  let blanks: number[] = [];
+  beforeAll(async () => {
+    dir = tempDir();
+    const lines = ["Email Address,First Name,Last Name,MEMBER_RATING,OPTIN_TIME,NOTES"];
+    for (let i = 1; i <= N; i++) {
+      if (i % 997 === 0) {
+        lines.push("");
+        blanks.push(i);
+        continue;
+      }
+      const note = i % 101 === 0 ? `"call back, ""soon""\nplease"` : i % 211 === 0 ? "=1+1" : "";
+      lines.push(`user${i}@example${i % 50}.com,First${i},Last${i},${(i % 5) + 1},2023-01-01 00:00:00,${note}`);
+    }
+    writeFixture(dir, "big.csv", lines.join("\r\n") + "\r\n");
+    run = await runCli(["clean", "big.csv", "--offline", "--no-store"], { cwd: dir, timeoutMs: 240_000 });
+  }, 300_000);
+
+  it("accounts for every row and counts the blank lines", () => {
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, "big.report.json"), "utf8")) as Outputs["report"];
+    expect(report.rows).toEqual({ input_rows: N, clean_rows: N - blanks.length, rejected_rows: 0, blank_rows: blanks.length });
+    const o = readOutputs(dir, "big");
+    expect(sweepRows(o)).toEqual(range(N, blanks));
+    expect(unguardedCells(o.clean)).toEqual([]);
+    const notes = o.clean.header!.indexOf("NOTES");
+    expect(o.clean.rows.filter((r) => r[notes] === "call back, \"soon\"\nplease").length).toBe(Math.floor(N / 101));
+  });
+});
