@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MailsweepError } from "../../src/errors.js";
+import { chooseEmailColumn } from "../../src/pipeline/detect.js";
 import { guardCell, unguardCell } from "../../src/pipeline/formula.js";
 import { runCli, type CliResult } from "../support/cli.js";
 import {
@@ -108,15 +110,15 @@ async function pool<T, R>(items: readonly T[], n: number, f: (t: T) => Promise<R
 }
 
 const runs = new Map<string, Run>();
-beforeAll(async () => {
-  const done = await pool(CASES, 3, sweep);
-  CASES.forEach((c, i) => runs.set(c.name, done[i]!));
-}, 600_000);
-
 const OK = CASES.filter((c) => c.code === undefined);
 const FAILING = CASES.filter((c) => c.code !== undefined);
 
 describe("corpus: real export shapes through `clean`", () => {
+  beforeAll(async () => {
+    const done = await pool(CASES, 3, sweep);
+    CASES.forEach((c, i) => runs.set(c.name, done[i]!));
+  }, 600_000);
+
   it("has at least 40 export files", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);
     expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
@@ -247,5 +249,64 @@ describe("corpus: 100k-row export with blank lines", () => {
     expect(unguardedCells(o.clean)).toEqual([]);
     const notes = o.clean.header!.indexOf("NOTES");
     expect(o.clean.rows.filter((r) => r[notes] === "call back, \"soon\"\nplease").length).toBe(Math.floor(N / 101));
+  });
+});
+
+/** Header rows of real exports, with data that does not break ties by itself. */
+describe("chooseEmailColumn on real header rows", () => {
+  const A = (n: number): string => `person${n}@example.com`;
+  const rows = (width: number, fill: (col: number, row: number) => string, n = 6): string[][] =>
+    Array.from({ length: n }, (_, r) => Array.from({ length: width }, (_, c) => fill(c, r)));
+  /** Every column holds addresses: only names can decide. */
+  const allAddresses = (width: number): string[][] => rows(width, (c, r) => A(c * 10 + r));
+  /** Address columns by index, the rest yes/no. */
+  const addressesAt = (width: number, at: readonly number[]): string[][] => rows(width, (c, r) => (at.includes(c) ? A(c * 10 + r) : r % 2 ? "yes" : "no"));
+
+  it.each<[string, string[], string[][], string | RegExp]>([
+    ["numbered addresses: Email 1 wins", ["Name", "Email 1", "Email 2", "Email 3"], addressesAt(4, [1, 2, 3]), "Email 1"],
+    ["Primary Email over Secondary Email", ["Primary Email", "Secondary Email"], allAddresses(2), "Primary Email"],
+    ["Google Contacts: E-mail 1 - Value", ["Name", "E-mail 1 - Type", "E-mail 1 - Value", "E-mail 2 - Type", "E-mail 2 - Value"], addressesAt(5, [2, 4]), "E-mail 1 - Value"],
+    ["Outlook: E-mail Address is exact", ["E-mail Address", "E-mail 2 Address", "E-mail Display Name"], allAddresses(3), "E-mail Address"],
+    ["Bitrix24: work over other", ["Рабочий e-mail", "Другой e-mail"], allAddresses(2), "Рабочий e-mail"],
+    ["Bitrix24: mailing address over the mailing permission", ["E-mail для рассылок", "Разрешить рассылку по e-mail"], addressesAt(2, [0]), "E-mail для рассылок"],
+    ["amoCRM: Email (личный)", ["ID", "Имя", "Email (личный)", "Телефон"], addressesAt(4, [2]), "Email (личный)"],
+    ["status and consent columns do not compete", ["Work Email", "Email Status", "Email Marketing Consent", "Unsubscribed Email"], addressesAt(4, [0]), "Work Email"],
+    ["a describing name still wins when it holds the addresses", ["Name", "Unsubscribed Email"], addressesAt(2, [1]), "Unsubscribed Email"],
+    ["HubSpot header only: Email Domain is not the address", ["Record ID", "Email Domain", "Work Email"], [], "Work Email"],
+    ["Salesforce person accounts: PERSONEMAIL", ["HASOPTEDOUTOFEMAIL", "EMAILBOUNCEDREASON", "PERSONEMAIL"], [], "PERSONEMAIL"],
+    ["Klaviyo consent timestamp", ["Contact Email", "Email Marketing Consent Timestamp", "Email Opt Out"], [], "Contact Email"],
+    ["MailerLite: Subscriber holds the address", ["Subscriber", "Name", "Subscribed"], addressesAt(3, [0]), "Subscriber"],
+    ["Login that is an address", ["Login", "Name"], addressesAt(2, [0]), "Login"],
+    ["Japanese", ["氏名", "メールアドレス"], addressesAt(2, [1]), "メールアドレス"],
+    ["Chinese", ["姓名", "电子邮箱"], addressesAt(2, [1]), "电子邮箱"],
+    ["Chinese, contains", ["姓名", "联系邮箱"], addressesAt(2, [1]), "联系邮箱"],
+    ["Korean", ["이름", "이메일 주소"], addressesAt(2, [1]), "이메일 주소"],
+    ["Swedish", ["Förnamn", "E-postadress"], addressesAt(2, [1]), "E-postadress"],
+    ["Norwegian", ["Navn", "E-post"], addressesAt(2, [1]), "E-post"],
+    ["Finnish", ["Nimi", "Sähköpostiosoite"], addressesAt(2, [1]), "Sähköpostiosoite"],
+    ["German compound", ["Name", "Arbeits-E-Mail"], addressesAt(2, [1]), "Arbeits-E-Mail"],
+    // Errors: no address column, or a real tie the names cannot break.
+    ["only an opt-in column is no address column", ["Name", "Email Opt-In", "Phone"], addressesAt(3, []), /no column looks like the email address/],
+    ["header only, opt-in column", ["Name", "Email Opt-In"], [], /no column looks like the email address/],
+    ["hashed addresses are not addresses", ["email_sha256", "phone_sha256"], rows(2, () => "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"), /no column looks like the email address/],
+    ["Subscriber holding names is not the address", ["Subscriber", "Status"], rows(2, (c) => (c ? "active" : "Ann Lee")), /no column looks like the email address/],
+    ["Work and Personal both filled", ["Name", "Work Email", "Personal Email"], addressesAt(3, [1, 2]), /"Work Email", "Personal Email"/],
+    ["Bitrix24: work and private both filled", ["Рабочий e-mail", "Частный e-mail"], allAddresses(2), /"Рабочий e-mail", "Частный e-mail"/],
+    ["Pipedrive work/home/other all filled", ["Person - Email - Work", "Person - Email - Home", "Person - Email - Other"], allAddresses(3), /"Person - Email - Work", "Person - Email - Home"\)/],
+    ["two exact names", ["Email", "E-mail"], allAddresses(2), /"Email", "E-mail"/],
+  ])("%s", (_name, header, sample, expected) => {
+    if (typeof expected === "string") {
+      expect(header[chooseEmailColumn(header, sample, undefined, "f.csv").index]).toBe(expected);
+    } else {
+      let error: unknown;
+      try {
+        chooseEmailColumn(header, sample, undefined, "f.csv");
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(MailsweepError);
+      expect((error as MailsweepError).kind).toBe("data");
+      expect((error as Error).message).toMatch(expected);
+    }
   });
 });
