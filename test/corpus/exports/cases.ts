@@ -570,6 +570,93 @@ export const CASES: readonly ExportCase[] = [
     column: "E-postadress",
     text: build(["Förnamn", "Efternamn", "E-postadress", "Ort"], LATIN, (p) => [p.first, p.last, p.email, p.city], SEMI_CRLF),
   },
+  // Names must decide: both address columns are filled on every row.
+  {
+    name: "email-1-email-2-full",
+    encoding: "utf-8",
+    delimiter: ",",
+    column: "Email 1",
+    text: build(["Name", "Email 1", "Email 2"], LATIN, (p, i) => [p.first, p.email, `second${i}@example.com`], COMMA_LF),
+  },
+  {
+    name: "primary-secondary-full",
+    encoding: "utf-8",
+    delimiter: ",",
+    column: "Primary Email",
+    text: build(["Primary Email", "Secondary Email", "Email Status"], LATIN, (p, i) => [p.email, `backup${i}@example.net`, "Active"], COMMA_CRLF),
+  },
+  {
+    name: "google-contacts-two-each",
+    encoding: "utf-8",
+    delimiter: ",",
+    column: "E-mail 1 - Value",
+    text: build(["Name", "E-mail 1 - Type", "E-mail 1 - Value", "E-mail 2 - Type", "E-mail 2 - Value"], LATIN, (p, i) => [p.first, "* Home", p.email, "Work", `w${i}@work.example.com`], COMMA_LF),
+  },
+  {
+    name: "salesforce-person-account",
+    encoding: "utf-8",
+    delimiter: ",",
+    column: "PERSONEMAIL",
+    text: build(["ID", "NAME", "PERSONEMAIL", "PERSONHASOPTEDOUTOFEMAIL", "PERSONEMAILBOUNCEDREASON"], LATIN, (p, i) => [`001Dn0000${i}`, `${p.first} ${p.last}`.trim(), p.email, "false", ""], ALL_CRLF),
+  },
+  {
+    name: "opt-in-only-no-address",
+    encoding: "utf-8",
+    delimiter: ",",
+    code: 65,
+    mentions: ["Email Opt-In", "--email-column"],
+    text: build(["Name", "Email Opt-In", "Phone"], LATIN, (p, i) => [p.first, yes(i), p.phone], COMMA_LF),
+  },
+  {
+    name: "facebook-hashed-audience",
+    encoding: "utf-8",
+    delimiter: ",",
+    code: 65,
+    mentions: ["email_sha256"],
+    text: build(["email_sha256", "fn", "ln"], LATIN, (p, i) => [`${"ab".repeat(31)}${String(i).padStart(2, "0")}`, p.first, p.last], COMMA_LF),
+  },
+  // Excel 2011 for Mac "CSV (Macintosh)": CR line ends.
+  {
+    name: "excel-mac-cr",
+    encoding: "utf-8",
+    delimiter: ",",
+    column: "Email",
+    text: build(["Name", "Email", "Company"], LATIN.filter((p) => !p.note.includes("\n")), (p) => [p.first, p.email, p.company], { delimiter: ",", newline: "\r", quote: "minimal", finalNewline: true }),
+  },
+  // Excel "CSV UTF-8" in a `;` locale with the sep= hint after the BOM.
+  {
+    name: "excel-utf8-bom-sep-line",
+    encoding: "utf-8-bom",
+    delimiter: ";",
+    column: "E-Mail",
+    text: "sep=;\r\n" + build(["Name", "E-Mail", "Ort"], LATIN, (p) => [p.first, p.email, p.city], SEMI_CRLF),
+  },
+  // Google Sheets "Tab-separated values": LF, no quoting needed for commas.
+  {
+    name: "google-sheets-tsv",
+    encoding: "utf-8",
+    delimiter: "\t",
+    column: "Email",
+    text: build(["Name", "Email", "Tags"], LATIN, (p) => [p.first, p.email, "a, b, c"], { delimiter: "\t", newline: "\r\n", quote: "minimal", finalNewline: false }),
+  },
+  // A stray delimiter at the end of some data rows (hand-edited in a text editor).
+  {
+    name: "ragged-trailing-delimiters",
+    encoding: "utf-8",
+    delimiter: ",",
+    column: "Email",
+    text: build(["Email", "Name"], LATIN, (p) => [p.email, p.first], COMMA_LF).replace(/(@gmail\.com),(\w*)\n/g, "$1,$2,,\n"),
+  },
+  // Salesforce Classic report footer: lines of one cell after the data go to rejected as malformed.
+  {
+    name: "salesforce-report-footer",
+    encoding: "utf-8",
+    delimiter: ",",
+    column: "Email",
+    text:
+      build(["First Name", "Last Name", "Email"], LATIN, (p) => [p.first, p.last, p.email], ALL_CRLF) +
+      '""\r\n"Grand Totals (16 records)"\r\n"Confidential Information - Do Not Distribute"\r\n"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved."\r\n',
+  },
   {
     name: "headerless-list",
     encoding: "utf-8",

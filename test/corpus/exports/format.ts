@@ -7,7 +7,7 @@ export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le-bom" | "windows-1251" |
 
 export interface Dialect {
   readonly delimiter: string;
-  readonly newline: "\n" | "\r\n";
+  readonly newline: "\n" | "\r\n" | "\r";
   readonly quote: Quote;
   /** Google Sheets ends the last record without a newline. */
   readonly finalNewline: boolean;
