@@ -332,3 +332,39 @@ describe("chooseEmailColumn on real header rows", () => {
     }
   });
 });
+
+describe("corpus: known gaps outside detect.ts", () => {
+  // BUG (src/pipeline/decode.ts, Node >= 20.18.3 TextDecoder, nodejs/node#56542 and #60888):
+  // `new TextDecoder("windows-1252")` takes a Latin-1 fast path, so bytes 0x80-0x9F become C1
+  // controls instead of € ‚ „ … ‘ ’ “ ” – — ™ Œ Š Ž Ÿ. Every Excel regional CSV from a
+  // Western locale with a euro sign or a smart quote comes out garbled, silently.
+  // Repro: printf 'Name;Email\r\nO\x92Neil \x80;a@gmail.com\r\n' > e.csv; mailsweep clean e.csv
+  // --offline --encoding windows-1252 → e.clean.csv holds U+0092 and U+0080.
+  it.fails("windows-1252 keeps €, smart quotes and dashes", async () => {
+    const dir = tempDir();
+    const text = "Name;Email;Note\r\nZoë O’Neil;zoe@gmail.com;“VIP” – 5 €\r\n";
+    writeFixture(dir, "e.csv", encode(text, "windows-1252"));
+    const run = await runCli(["clean", "e.csv", "--offline", "--no-store", "--encoding", "windows-1252"], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const o = readOutputs(dir, "e", ";");
+    expect(o.clean.rows[0]!.slice(0, 3)).toEqual(["Zoë O’Neil", "zoe@gmail.com", "“VIP” – 5 €"]);
+  });
+
+  // BUG (src/pipeline/clean.ts, re-reading own output): the second sweep keeps
+  // sweep_original_email from the first but drops the codes that explain it (typo_fixed,
+  // normalized), so the row says "original gmail.con" with no reason. Repro:
+  // printf 'Email\ntom@gmail.con\n' > t.csv; mailsweep clean t.csv --offline;
+  // mailsweep clean t.clean.csv --offline --out-dir o → sweep_reasons "free_mail" only.
+  it.fails("a second sweep keeps the codes that explain sweep_original_email", async () => {
+    const dir = tempDir();
+    writeFixture(dir, "t.csv", "Email,Name\ntom@gmail.con,Tom\n MARIA@yahoo.es ,Maria\n");
+    expect((await runCli(["clean", "t.csv", "--offline", "--no-store"], { cwd: dir })).code).toBe(0);
+    const first = readOutputs(dir, "t");
+    const run2 = await runCli(["clean", "t.clean.csv", "--offline", "--no-store", "--out-dir", "again"], { cwd: dir });
+    expect(run2.code, run2.stderr).toBe(0);
+    const second = readOutputs(join(dir, "again"), "t.clean");
+    const reasons = (o: Outputs): string[] => o.clean.rows.map((r) => r[2 + SWEEP_COLUMNS.indexOf("sweep_reasons")]!);
+    expect(reasons(first)).toEqual(["typo_fixed;free_mail", "free_mail;normalized"]);
+    expect(reasons(second)).toEqual(reasons(first));
+  });
+});
