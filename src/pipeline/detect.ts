@@ -78,10 +78,44 @@ const EXACT_NAMES: ReadonlySet<string> = new Set(
     "e mail adresse", "email adresse", "emailadresse", "indirizzo email", "posta elettronica",
     "e posta", "e posta adresi", "endereço de email", "endereço de e mail", "adres email",
     "adres e mail", "e mailadres",
+    // Nordic, Finnish, Central European, Greek exports (Excel and local CRMs).
+    "e post", "epost", "e postadress", "e postadresse", "e postadres", "sähköposti", "sähköpostiosoite",
+    "e mailová adresa", "e mailová adresa", "email cím", "e mail cím", "ηλεκτρονικό ταχυδρομείο",
+    // Japanese, Chinese, Korean forms and CRMs.
+    "メールアドレス", "メール", "eメール", "eメールアドレス", "電子メール", "電子メールアドレス",
+    "邮箱", "电子邮箱", "电子邮件", "邮件地址", "邮箱地址", "電子郵件", "電郵", "郵箱", "電子郵件地址",
+    "이메일", "이메일 주소", "전자우편",
   ].map(headerKey),
 );
 
-const CONTAINS = /(^|\s)(e ?mails?|mail|почта|пошта|емейл|имейл|correo|courriel)($|\s)|email|e-mail|почт/u;
+const CONTAINS =
+  /(^|\s)(e ?mails?|mail|почта|пошта|емейл|имейл|correo|courriel|e ?post)($|\s)|email|e-mail|почт|sähköposti|メール|邮箱|邮件|郵件|郵箱|이메일/u;
+
+/**
+ * Names of columns that describe the address rather than hold it: consent, status, bounce data,
+ * domain, counters, dates (`Email Opt-In`, `Email Marketing Consent`, `Email Status`,
+ * `EMAIL_BLACKLISTED`, `Email Domain`, `Marketing emails opened`, `email_add_time`,
+ * `Разрешить рассылку по e-mail`). Matched on the headerKey; long stems as substrings so joined
+ * names (`HASOPTEDOUTOFEMAIL`, `EMAILBOUNCEDREASON`) match too, short words as whole words.
+ */
+const ATTRIBUTE =
+  /opt ?in|opt ?out|opted|consent|permission|subscri(bed|ption)|unsubscri|bounce|blacklist|blocklist|quarantin|suppress|status|verifi|validat|domain|disabled|enabled|availab|confirm|timestamp|reason|frequen|preferen|engagement|hash|sha\d|md5|рассылк|статус|подтвержд|отпис|подписан|разреш|соглас|домен|дата|einwilligung|zustimmung|zgoda|statut|estado|(^|\s)(opt|type|label|display|date|time|at|count|rate|score|list|lists|ids?|sent|opens?|opened|clicks?|clicked|source|client|valid|format|allowed|accepts?|gdpr|double|last|тип)($|\s)/u;
+
+/**
+ * Marks of a second address column (`Secondary Email`, `Email 2`, `E-mail 3 Address`,
+ * `Другой e-mail`): when a first one is there too, the first is the address to clean.
+ */
+const SECONDARY =
+  /(^|\s)(secondary|second|other|alternate|alternative|alt|additional|backup|extra|[2-9]|другой|дополнительный|второй|запасной|доп)($|\s)/u;
+
+/**
+ * Names that hold the address in some exports only (MailerLite's `Subscriber`, a `Login` or
+ * `Username` that is the address): chosen only when the data in the column are addresses.
+ */
+const WEAK_NAMES: ReadonlySet<string> = new Set(
+  ["subscriber", "subscribers", "recipient", "contact", "login", "username", "user", "user name", "address", "identifier", "id",
+    "подписчик", "получатель", "контакт", "логин", "адрес"].map(headerKey),
+);
 
 export interface ColumnChoice {
   readonly index: number;
@@ -146,25 +180,38 @@ export function chooseEmailColumn(
     return { index: bestIndex, how: "data" };
   }
   const keys = header.map(headerKey);
-  for (const [how, test] of [
-    ["exact", (k: string) => EXACT_NAMES.has(k)],
-    ["contains", (k: string) => CONTAINS.test(k)],
-  ] as const) {
-    const hits = keys.flatMap((k, i) => (test(k) ? [i] : []));
-    if (hits.length === 1) return { index: hits[0]!, how };
-    if (hits.length > 1) {
-      // Equal names: let the data break the tie only when it does so clearly.
-      const ranked = hits.map((i) => ({ i, share: atShare(sample, i) })).sort((a, b) => b.share - a.share);
-      if (ranked[0]!.share >= 0.5 && ranked[0]!.share - ranked[1]!.share >= 0.3) return { index: ranked[0]!.i, how };
-      throw new MailsweepError(
-        "data",
-        `${fileLabel}: several columns could hold the email address (${hits.map((i) => `"${header[i]}"`).join(", ")}); choose one with --email-column. Columns: ${listHeaders(header)}.`,
-      );
-    }
+  const exact = keys.flatMap((k, i) => (EXACT_NAMES.has(k) ? [i] : []));
+  if (exact.length > 0) return pick(exact, "exact", header, sample, fileLabel);
+  // A column that describes the address is a candidate only when its data are addresses.
+  const contains = keys.flatMap((k, i) =>
+    CONTAINS.test(k) && (!ATTRIBUTE.test(k) || atShare(sample, i) >= 0.5) ? [i] : [],
+  );
+  if (contains.length > 0) {
+    const first = contains.filter((i) => !SECONDARY.test(keys[i]!));
+    return pick(first.length > 0 ? first : contains, "contains", header, sample, fileLabel);
   }
+  const weak = keys.flatMap((k, i) => (WEAK_NAMES.has(k) && atShare(sample, i) >= 0.5 ? [i] : []));
+  if (weak.length > 0) return pick(weak, "data", header, sample, fileLabel);
   throw new MailsweepError(
     "data",
     `${fileLabel}: no column looks like the email address; name it with --email-column. Columns: ${listHeaders(header)}.`,
+  );
+}
+
+/** One candidate wins; several are a tie that only clear data may break, else an error naming them. */
+function pick(
+  hits: readonly number[],
+  how: ColumnChoice["how"],
+  header: readonly string[],
+  sample: readonly (readonly string[])[],
+  fileLabel: string,
+): ColumnChoice {
+  if (hits.length === 1) return { index: hits[0]!, how };
+  const ranked = hits.map((i) => ({ i, share: atShare(sample, i) })).sort((a, b) => b.share - a.share);
+  if (ranked[0]!.share >= 0.5 && ranked[0]!.share - ranked[1]!.share >= 0.3) return { index: ranked[0]!.i, how };
+  throw new MailsweepError(
+    "data",
+    `${fileLabel}: several columns could hold the email address (${hits.map((i) => `"${header[i]}"`).join(", ")}); choose one with --email-column. Columns: ${listHeaders(header)}.`,
   );
 }
 
