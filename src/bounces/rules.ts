@@ -148,7 +148,12 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   {
     id: "dkim",
     category: "sender_config",
-    patterns: [/\bdkim\b/, /domainkeys/],
+    // A DKIM *failure*, not any mention: Gmail's rate-limit reply names "your DKIM domain"
+    // ("421 4.7.28 ... unusual rate of unsolicited mail originating from your DKIM domain").
+    patterns: [
+      /\bdkim\b(?![^.;]*\bdomain\b[^.;]*\b(?:rate|unsolicited))(?=[^.;]*\b(?:fail|invalid|missing|no passing|not|verif|signature|align|required|authenticat))|\b(?:no|missing|invalid|failed|bad)\b[^.;]{0,30}\bdkim\b/,
+      /domainkeys/,
+    ],
     comment: '"550 5.7.20 No passing DKIM signature found"; Yahoo: "554 5.7.9 Message not accepted, DKIM signature verification failed"',
   },
   {

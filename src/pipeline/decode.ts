@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { TextDecoder } from "node:util";
 import { Transform, type TransformCallback } from "node:stream";
 import { MailsweepError } from "../errors.js";
+import { fixCp1252 } from "./cp1252.js";
 
 /**
  * Bytes → text, refusing to guess. Detection covers UTF-8 with or without BOM and UTF-16 LE/BE
@@ -208,8 +209,9 @@ export class DecodeStream extends Transform {
       const rest = whole.subarray(pos);
       const bad = this.framing === "utf8" ? firstInvalidUtf8(rest) : this.firstInvalid(rest);
       const good = bad < 0 ? rest : rest.subarray(0, bad);
-      const text = good.length > 0 ? decoder.decode(good) : "";
+      let text = good.length > 0 ? decoder.decode(good) : "";
       if (this.framing === "utf8") this.validNonAscii += good.length - text.length;
+      else if (this.info.encoding === "windows-1252") text = fixCp1252(text);
       out += text;
       if (bad < 0) break;
       const width = this.framing === "single" || this.framing === "utf8" ? 1 : 2;

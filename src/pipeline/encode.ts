@@ -1,5 +1,6 @@
 import { TextDecoder } from "node:util";
 import { MailsweepError } from "../errors.js";
+import { cp1252Char } from "./cp1252.js";
 import { canonicalEncoding } from "./decode.js";
 
 /**
@@ -43,7 +44,7 @@ export function outputEncoding(label: string, utf8Bom: boolean): OutputEncoding 
   const table = new Map<number, number>();
   for (let b = 0; b < 256; b++) {
     try {
-      const ch = decoder.decode(Uint8Array.of(b));
+      const ch = name === "windows-1252" ? cp1252Char(b) : decoder.decode(Uint8Array.of(b));
       if (ch.length === 1 && !table.has(ch.charCodeAt(0))) table.set(ch.charCodeAt(0), b);
     } catch {
       // an unassigned byte in this code page

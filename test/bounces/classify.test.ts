@@ -457,3 +457,15 @@ describe("classifyBounce: corpus rule edges", () => {
     expect({ category: result.category, action: result.action }).toEqual({ category, action });
   });
 });
+
+describe("classifyBounce: DKIM named without a DKIM failure", () => {
+  it.each([
+    // Gmail's spam-rate throttle names "your DKIM domain": a rate limit, not a DKIM failure.
+    ["421-4.7.28 Gmail has detected an unusual rate of unsolicited mail originating from your DKIM domain [example.com 12]. To protect our users from spam, mail sent from your domain has been temporarily rate limited.", "rate_limited", "retry"],
+    ["550 5.7.20 No passing DKIM signature found", "sender_config", "fix-sender"],
+    ["554 5.7.9 Message not accepted, DKIM signature verification failed", "sender_config", "fix-sender"],
+  ] as const)("%s → %s", (text, category, action) => {
+    const r = classifyBounce(text);
+    expect({ category: r.category, action: r.action }).toEqual({ category, action });
+  });
+});
