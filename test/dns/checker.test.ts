@@ -404,13 +404,25 @@ describe("canary", () => {
   });
 
   it("throws when the server answers everything with SERVFAIL", async () => {
-    const dead = await startDnsServer({ zone: ". FAULT servfail" });
+    const dead = await startDnsServer({ zone: ". FAULT servfail\nmailsweep-canary.invalid FAULT servfail" });
     const dns = createDnsChecker({ servers: [dead.server], timeoutMs: 200, tries: 1 });
     try {
       await expect(dns.canary()).rejects.toMatchObject({ name: "DnsUnavailableError", code: "ESERVFAIL" });
     } finally {
       dns.close();
       await dead.close();
+    }
+  });
+
+  it("passes when only root queries are refused but the resolver answers others", async () => {
+    // Some forwarders refuse `. NS`; `.invalid` answered NXDOMAIN proves the resolver works.
+    const picky = await startDnsServer({ zone: ". FAULT refused" });
+    const dns = createDnsChecker({ servers: [picky.server], timeoutMs: 200, tries: 1 });
+    try {
+      await expect(dns.canary()).resolves.toBeUndefined();
+    } finally {
+      dns.close();
+      await picky.close();
     }
   });
 });
