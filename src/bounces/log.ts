@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { normalizeAndValidate } from "../address/normalize.js";
 import { MailsweepError } from "../errors.js";
 import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS, type CsvRecord } from "../pipeline/csv-reader.js";
@@ -11,6 +10,7 @@ import { checkHeaderNames, sniffDelimiter } from "../pipeline/detect.js";
 import { guardCell, needsGuard, unguardCell } from "../formula.js";
 import { AtomicCsvWriter, syncDir } from "../pipeline/output.js";
 import { prepareOutDir, resolveInput, sameFile, stemOf } from "../pipeline/paths.js";
+import { readCsv } from "../pipeline/records.js";
 import type { SoftThreshold, Store } from "../store/index.js";
 import { classifyBounce } from "./classify.js";
 import { applyBounces, countingOf, rowIdentity, type ApplyResult, type BounceOutcome } from "./log-apply.js";
@@ -287,26 +287,7 @@ export async function classifyBounceLog(opts: BounceLogOptions): Promise<BounceL
   };
 
   try {
-    await pipeline(
-      input,
-      decoder,
-      async (texts: AsyncIterable<string>) => {
-        for await (const text of texts) {
-          if (reader === null) {
-            const body = await start(text, false);
-            if (body !== null) await feed(reader!.push(body));
-          } else {
-            await feed(reader.push(text));
-          }
-        }
-        if (reader === null) {
-          const body = await start("", true);
-          if (body !== null) await feed(reader!.push(body));
-        }
-        await feed(reader!.end());
-      },
-      { signal: opts.signal ?? new AbortController().signal },
-    );
+    await readCsv(input, decoder, start, () => reader, feed, opts.signal);
     if (opts.signal?.aborted) throw interrupted(opts.signal);
     const w = writer as AtomicCsvWriter | null;
     const l = layout as Layout | null;

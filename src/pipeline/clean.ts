@@ -22,6 +22,7 @@ import { LineSpool } from "./line-spool.js";
 import { guardCell, needsGuard, unguardCell } from "../formula.js";
 import { prepareOutDir, resolveInput, sameFile, stemOf } from "./paths.js";
 import { prefetchDomains } from "./prefetch.js";
+import { readCsv } from "./records.js";
 import { AtomicCsvWriter, liveTempFiles, stageText, syncDir, type StagedFile } from "./output.js";
 import { buildReport, type CleanReport, type RunCounts } from "../report/summary.js";
 import { DnsUnavailableError, transientDominates, type DnsChecker } from "../dns/index.js";
@@ -493,28 +494,8 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
   };
 
   try {
-    await pipeline(
-      source,
-      decoder,
-      async (texts: AsyncIterable<string>) => {
-        for await (const text of texts) {
-          if (reader === null) {
-            const body = await start(text, false);
-            if (body === null) continue;
-            await feed(reader!.push(body));
-          } else {
-            await feed(reader!.push(text));
-          }
-        }
-        if (reader === null) {
-          const body = await start("", true);
-          if (body !== null) await feed(reader!.push(body));
-        }
-        await feed(reader!.end());
-        while (window.length > 0) await emit(window.shift()!);
-      },
-      { signal: opts.signal ?? new AbortController().signal },
-    );
+    await readCsv(source, decoder, start, () => reader, feed, opts.signal);
+    while (window.length > 0) await emit(window.shift()!);
     lookahead.abort();
     await prefetching;
     if (opts.signal?.aborted) throw interrupted(opts.signal);
