@@ -199,11 +199,13 @@ export function validateAddress(value: string, cache?: DomainCheckCache): Valida
     checked = checkDomain(canonicalDomain(rawDomain));
     if (cache !== undefined) {
       // Copies, not slices: a cached slice would keep the whole input chunk it came from alive.
+      const key = detach(rawDomain);
       if ("ascii" in checked) {
-        const ascii = detach(checked.ascii);
+        // One copy serves as key and values in the usual case (an already lower-case ASCII domain).
+        const ascii = checked.ascii === rawDomain ? key : detach(checked.ascii);
         checked = { ascii, unicode: checked.unicode === checked.ascii ? ascii : detach(checked.unicode) };
       }
-      cache.set(detach(rawDomain), checked);
+      cache.set(key, checked);
     }
   }
   if ("rule" in checked) return invalid(checked.rule);

@@ -67,8 +67,9 @@ export class DomainAnalyzer {
     if (hit !== undefined) return hit;
     // The memo lives for the whole run: store copies that do not pin the input chunk the
     // strings were sliced from (see detach()).
-    domain = detach(domain);
-    asciiDomain = asciiDomain === domain ? domain : detach(asciiDomain);
+    const owned = detach(domain);
+    asciiDomain = asciiDomain === domain ? owned : detach(asciiDomain);
+    domain = owned;
     const result = this.compute(domain, asciiDomain);
     if (result instanceof Promise) {
       const settled = result.then((value) => {

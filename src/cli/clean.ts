@@ -179,7 +179,7 @@ export function registerClean(program: Command, io: Io): void {
       if (htmlPath !== null && input !== "-" && htmlPath === resolve(input)) {
         throw new MailsweepError("usage", `Refusing to overwrite the input: --report-html names ${input}.`);
       }
-      const intel = createDomainIntel({ allow: domainListOption(flags.allowDomains), deny: domainListOption(flags.denyDomains) });
+      const intel = createDomainIntel({ allow: domainListOption(flags.allowDomains), deny: domainListOption(flags.denyDomains), memo: false });
       const reject = parseCodes(flags.reject, "--reject");
       const keep = parseCodes(flags.keep, "--keep");
       const store = openStoreOption(flags.store, io);

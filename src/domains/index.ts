@@ -118,7 +118,14 @@ function domainSet(entries: readonly string[] | undefined): ReadonlySet<string> 
   return out;
 }
 
-export function createDomainIntel(opts?: { allow?: readonly string[]; deny?: readonly string[] }): DomainIntel {
+export function createDomainIntel(opts?: {
+  allow?: readonly string[];
+  deny?: readonly string[];
+  /** Memoise info() per domain (default). A caller that memoises whole analyses itself (the
+   *  pipeline's DomainAnalyzer) turns it off so 50k domains are not held twice. */
+  memo?: boolean;
+}): DomainIntel {
+  const memoise = opts?.memo ?? true;
   const allow = domainSet(opts?.allow);
   const deny = domainSet(opts?.deny);
   const memo = new Map<string, DomainInfo>();
@@ -151,7 +158,7 @@ export function createDomainIntel(opts?: { allow?: readonly string[]; deny?: rea
       const hit = memo.get(domain);
       if (hit !== undefined) return hit;
       const info = compute(domain);
-      memo.set(domain, info);
+      if (memoise) memo.set(domain, info);
       return info;
     },
 

@@ -141,8 +141,9 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
 
   const typoMode = opts.typos ?? "fix";
   const formulaGuard = opts.formulaGuard ?? true;
-  const intel = opts.intel ?? createDomainIntel();
-  const typoCorrector = opts.typoCorrector ?? createTypoCorrector();
+  // DomainAnalyzer memoises each domain's whole analysis; the lists need not memoise as well.
+  const intel = opts.intel ?? createDomainIntel({ memo: false });
+  const typoCorrector = opts.typoCorrector ?? createTypoCorrector({ memo: false });
   const dns = opts.dns ?? null;
   const analyzer = new DomainAnalyzer({ intel, typos: typoCorrector, dns, typoMode });
   const policy: VerdictPolicy = { keep: new Set(opts.keep ?? []), reject: new Set(opts.reject ?? []) };

@@ -157,7 +157,11 @@ function decideDelegated(domain: string, lists: TypoLists): TypoDecision {
   return { kind: "suggest", to, why: `${domain} is one slip away from ${to}`, dnsUpgradable: true };
 }
 
-export function createTypoCorrector(): TypoCorrector {
+export function createTypoCorrector(opts?: {
+  /** Memoise decide() per domain (default); off when the caller memoises whole analyses. */
+  memo?: boolean;
+}): TypoCorrector {
+  const memoise = opts?.memo ?? true;
   const memo = new Map<string, TypoDecision>();
   // Per domain, not per address: a million addresses share a few thousand domains.
   const slipMemo = new Map<string, DomainRepair | null>();
@@ -175,7 +179,7 @@ export function createTypoCorrector(): TypoCorrector {
       if (hit !== undefined) return hit;
       const { edu, gov } = domainLists();
       const decision = Object.freeze(decideWith(domain, typoLists(), edu, gov));
-      memo.set(domain, decision);
+      if (memoise) memo.set(domain, decision);
       return decision;
     },
     repairSlip(value: string) {
