@@ -6,11 +6,11 @@ import { normalizeAndValidate } from "../address/normalize.js";
 import { MailsweepError } from "../errors.js";
 import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS, type CsvRecord } from "../pipeline/csv-reader.js";
 import { DecodeStream, hasEscapedBytes, showEscapedBytes } from "../pipeline/decode.js";
-import { checkHeaderNames, sniffDelimiter } from "../pipeline/detect.js";
+import { checkHeaderNames } from "../pipeline/detect.js";
 import { guardCell, needsGuard, unguardCell } from "../formula.js";
 import { AtomicCsvWriter, syncDir } from "../pipeline/output.js";
 import { prepareOutDir, resolveInput, sameFile, stemOf } from "../pipeline/paths.js";
-import { readCsv } from "../pipeline/records.js";
+import { probeSample, readCsv } from "../pipeline/records.js";
 import type { SoftThreshold, Store } from "../store/index.js";
 import { classifyBounce } from "./classify.js";
 import { applyBounces, countingOf, rowIdentity, type ApplyResult, type BounceOutcome } from "./log-apply.js";
@@ -213,12 +213,7 @@ export async function classifyBounceLog(opts: BounceLogOptions): Promise<BounceL
   const start = async (text: string, final: boolean): Promise<string | null> => {
     sample += text;
     if (!final && sample.length < SAMPLE_CHARS) return null;
-    const sniffed = sniffDelimiter(sample, opts.delimiter);
-    let body = sample;
-    if (sniffed.sepLine !== null) body = body.slice(sniffed.sepLine.length).replace(/^\r?\n/, "");
-    body = body.replace(/^(?:[ \t]*(?:\r\n|\n|\r))+/, "");
-    const probe = new CsvRecordReader({ delimiter: sniffed.delimiter });
-    const records = [...probe.push(body), ...(final ? probe.end() : [])].filter((r) => r.problem === null && r.raw.trim() !== "");
+    const { sniffed, body, records, lineEnding } = probeSample(sample, opts.delimiter, final);
     if (records[0] !== undefined && hasEscapedBytes(records[0].raw)) throw decoder.encodingError();
     const first = records[0];
     const named = first !== undefined && !opts.noHeader && looksLikeBounceHeader(first.fields);
@@ -259,7 +254,7 @@ export async function classifyBounceLog(opts: BounceLogOptions): Promise<BounceL
         plain = true;
       }
     }
-    const rowDelimiter = probe.lineEnding ?? "\n";
+    const rowDelimiter = lineEnding ?? "\n";
     const bom = decoder.info.bom || decoder.info.encoding !== "utf-8";
     writer = await AtomicCsvWriter.open(outPath, { delimiter: plain ? "," : sniffed.delimiter, rowDelimiter, bom });
     if (plain) {

@@ -15,14 +15,14 @@ import { createTypoCorrector, type TypoCorrector } from "../typos/index.js";
 import { verdict, type VerdictPolicy } from "../verdict.js";
 import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS, type CsvRecord } from "./csv-reader.js";
 import { DecodeStream, hasEscapedBytes, showEscapedBytes } from "./decode.js";
-import { checkHeaderNames, chooseEmailColumn, looksLikeAddress, sniffDelimiter, type ColumnChoice } from "./detect.js";
+import { checkHeaderNames, chooseEmailColumn, looksLikeAddress, type ColumnChoice } from "./detect.js";
 import { outputEncoding } from "./encode.js";
 import { FirstSeen } from "./first-seen.js";
 import { LineSpool } from "./line-spool.js";
 import { guardCell, needsGuard, unguardCell } from "../formula.js";
 import { prepareOutDir, resolveInput, sameFile, stemOf } from "./paths.js";
 import { prefetchDomains } from "./prefetch.js";
-import { readCsv } from "./records.js";
+import { probeSample, readCsv } from "./records.js";
 import { AtomicCsvWriter, liveTempFiles, stageText, syncDir, type StagedFile } from "./output.js";
 import { buildReport, type CleanReport, type RunCounts } from "../report/summary.js";
 import { DnsUnavailableError, transientDominates, type DnsChecker } from "../dns/index.js";
@@ -388,14 +388,8 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     // Wait for enough text to detect the dialect, then set everything up.
     sample += text;
     if (!final && sample.length < SAMPLE_CHARS) return null;
-    const sniffed = sniffDelimiter(sample, opts.delimiter);
-    let body = sample;
-    if (sniffed.sepLine !== null) body = body.slice(sniffed.sepLine.length).replace(/^\r?\n/, "");
-    // Blank lines before the first record are not data rows.
-    body = body.replace(/^(?:[ \t]*(?:\r\n|\n|\r))+/, "");
+    const { sniffed, body, records: probeRecords, lineEnding } = probeSample(sample, opts.delimiter, final);
     reader = new CsvRecordReader({ delimiter: sniffed.delimiter, maxRecordChars: opts.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS });
-    const probe = new CsvRecordReader({ delimiter: sniffed.delimiter });
-    const probeRecords = [...probe.push(body), ...(final ? probe.end() : [])].filter((r) => r.problem === null && r.raw.trim() !== "");
     if (hasEscapedBytes(body)) {
       // A header that cannot be read, or a sample where undecodable rows are the rule: the file
       // is in another encoding. Stop before any output exists.
@@ -436,7 +430,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
       ownOutput,
       sepLine: sniffed.sepLine,
     };
-    const rowDelimiter = probe.lineEnding ?? "\n";
+    const rowDelimiter = lineEnding ?? "\n";
     const bom = decoder.info.bom || decoder.info.encoding !== "utf-8";
     const encoding = opts.outputEncoding === undefined ? undefined : outputEncoding(opts.outputEncoding, bom);
     const outputOptions = { delimiter: sniffed.delimiter, rowDelimiter, bom, encoding };

@@ -1,7 +1,8 @@
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { CsvRecord } from "./csv-reader.js";
+import { CsvRecordReader, type CsvRecord } from "./csv-reader.js";
 import type { DecodeStream } from "./decode.js";
+import { sniffDelimiter, type Sniffed } from "./detect.js";
 
 /** What turns text into records: the CSV reader, or a line reader for plain logs. */
 export interface RecordSource {
@@ -44,4 +45,26 @@ export async function readCsv(
     },
     { signal: signal ?? new AbortController().signal },
   );
+}
+
+export interface Probe {
+  readonly sniffed: Sniffed;
+  /** The sample without Excel's `sep=` line and leading blank lines: what the reader starts on. */
+  readonly body: string;
+  /** The sample's readable, non-blank records (the last may be cut short unless `final`). */
+  readonly records: readonly CsvRecord[];
+  /** The first line terminator seen, for outputs that keep the input's. */
+  readonly lineEnding: "\n" | "\r\n" | "\r" | null;
+}
+
+/** Detect the dialect of the first text of a file and read its first records for detection. */
+export function probeSample(sample: string, forcedDelimiter: string | undefined, final: boolean): Probe {
+  const sniffed = sniffDelimiter(sample, forcedDelimiter);
+  let body = sample;
+  if (sniffed.sepLine !== null) body = body.slice(sniffed.sepLine.length).replace(/^\r?\n/, "");
+  // Blank lines before the first record are not data rows.
+  body = body.replace(/^(?:[ \t]*(?:\r\n|\n|\r))+/, "");
+  const probe = new CsvRecordReader({ delimiter: sniffed.delimiter });
+  const records = [...probe.push(body), ...(final ? probe.end() : [])].filter((r) => r.problem === null && r.raw.trim() !== "");
+  return { sniffed, body, records, lineEnding: probe.lineEnding };
 }
