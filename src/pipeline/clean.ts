@@ -24,7 +24,7 @@ import { prepareOutDir, resolveInput, sameFile, stemOf } from "./paths.js";
 import { prefetchDomains } from "./prefetch.js";
 import { probeSample, readCsv } from "./records.js";
 import { AtomicCsvWriter, liveTempFiles, stageText, syncDir, type StagedFile } from "./output.js";
-import { buildReport, type CleanReport, type RunCounts } from "../report/summary.js";
+import { buildReport, type CleanReport, type Detection, type RunCounts } from "../report/summary.js";
 import { DnsUnavailableError, transientDominates, type DnsChecker } from "../dns/index.js";
 import type { Store, SweepDiff } from "../store/index.js";
 
@@ -161,6 +161,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
   const decoder = new DecodeStream({ encoding: opts.encoding, fileLabel: label });
   const source: Readable = inputPath === null ? (opts.stdin ?? process.stdin) : createReadStream(inputPath, { highWaterMark: 64 * 1024 });
   let bytesRead = 0;
+  const inputHash = createHash("sha256"); // identifies the list's content in the sweep history
   source.on("data", (chunk: Buffer) => {
     bytesRead += chunk.length;
     inputHash.update(chunk);
@@ -184,12 +185,11 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
   const store = opts.store ?? null;
   const suppressed = store?.suppressionLookup() ?? null;
   const rejectedForHistory = new LineSpool(); // "key\tcodes" of rejected rows, off the JS heap
-  const inputHash = createHash("sha256");
   let writers: { clean: AtomicCsvWriter; rejected: AtomicCsvWriter } | null = null;
   let staged: StagedFile | null = null;
   let extra: StagedFile | null = null;
   const warnings: string[] = [];
-  let detection: { delimiter: string; header: boolean; emailColumn: ColumnChoice; emailColumnName: string | null; ownOutput: boolean; sepLine: string | null } | null = null;
+  let detection: Detection | null = null;
 
   let reader: CsvRecordReader | null = null;
   let header: string[] | null = null;
