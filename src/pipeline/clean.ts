@@ -458,6 +458,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
         maxPending: PREFETCH_PENDING,
         signal: lookahead.signal,
         stillUseful: () => dns.stats().started > 0,
+        mainRecords: () => dataRow,
       }).catch(() => undefined); // a hint only: the main pass reads and judges every row itself
     }
     // The header record itself is consumed here, not counted as data.

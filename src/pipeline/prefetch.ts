@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { DomainAnalyzer } from "../check/domain.js";
 import { CsvRecordReader } from "./csv-reader.js";
 import { DecodeStream } from "./decode.js";
@@ -29,7 +30,17 @@ export interface PrefetchOptions {
    * answered from the store's cache, so reading the file twice would only cost time).
    */
   readonly stillUseful: () => boolean;
+  /** Records the main pass has taken so far: the look-ahead stays within MAX_AHEAD of it. */
+  readonly mainRecords: () => number;
 }
+
+/**
+ * How far the look-ahead may run ahead of the main pass. Past the last new domain it would
+ * otherwise race to the end of the file while the main pass waits for DNS, and every chunk it
+ * reads is garbage (external Buffer memory) until the next full GC.
+ */
+const MAX_AHEAD = 50_000;
+const AHEAD_POLL_MS = 25;
 
 const USEFULNESS_EVERY = 5000;
 
@@ -55,6 +66,7 @@ export async function prefetchDomains(o: PrefetchOptions): Promise<void> {
       for await (const text of texts) {
         for (const record of reader.push(text)) {
           if (++seen % USEFULNESS_EVERY === 0 && !o.stillUseful()) return;
+          while (seen - o.mainRecords() > MAX_AHEAD && !o.signal.aborted) await sleep(AHEAD_POLL_MS);
           const cell = record.fields[o.emailIndex];
           if (cell === undefined) continue;
           const domain = quickDomain(cell);
