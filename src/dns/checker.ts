@@ -78,9 +78,11 @@ class Checker implements DnsChecker {
   private readonly refresh: boolean;
   private readonly retryDelayMs: number;
   /** Per run: one promise per domain, so concurrent and later checks share one lookup. */
-  private readonly domains = new Map<string, Promise<DomainDns>>();
+  // Settled entries hold the value itself, not the resolved promise: a run keeps tens of
+  // thousands of them, and a promise with its reaction records costs more than the answer.
+  private readonly domains = new Map<string, DomainDns | Promise<DomainDns>>();
   /** Per run: host name → its addresses, shared across domains (many use the same MX hosts). */
-  private readonly hosts = new Map<string, Promise<HostStatus>>();
+  private readonly hosts = new Map<string, HostStatus | Promise<HostStatus>>();
   private readonly timers = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
   private readonly counters: DnsStats = { started: 0, queried: 0, cached: 0, transient: 0, retried: 0, byKind: emptyByKind() };
   private closed = false;
@@ -106,9 +108,12 @@ class Checker implements DnsChecker {
   check(asciiDomain: string): Promise<DomainDns> {
     const domain = canonicalName(asciiDomain);
     const known = this.domains.get(domain);
-    if (known) return known;
+    if (known !== undefined) return known instanceof Promise ? known : Promise.resolve(known);
     const pending = this.settle(domain);
     this.domains.set(domain, pending);
+    void pending.then((value) => {
+      if (this.domains.get(domain) === pending) this.domains.set(domain, value);
+    });
     return pending;
   }
 
@@ -311,12 +316,14 @@ class Checker implements DnsChecker {
   /** A, then AAAA only when A gave nothing routable. Memoised per host for the run. */
   private hostStatus(host: string): Promise<HostStatus> {
     const known = this.hosts.get(host);
-    if (known) return known;
+    if (known !== undefined) return known instanceof Promise ? known : Promise.resolve(known);
     const pending = this.resolveHost(host);
     this.hosts.set(host, pending);
-    // A transient failure is not an answer: forget it so the domain's retry asks again.
     void pending.then((s) => {
-      if (s.kind === "transient" && this.hosts.get(host) === pending) this.hosts.delete(host);
+      if (this.hosts.get(host) !== pending) return;
+      // A transient failure is not an answer: forget it so the domain's retry asks again.
+      if (s.kind === "transient") this.hosts.delete(host);
+      else this.hosts.set(host, s);
     });
     return pending;
   }
