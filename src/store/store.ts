@@ -157,8 +157,14 @@ export class Store {
       throw toStoreError(err, path, this.busyTimeoutMs);
     }
     try {
-      const version = userVersion(db); // the first read: SQLITE_NOTADB surfaces here
-      checkIdentity(db, path, version);
+      // One read transaction: the version, the marker and the table list must come from the same
+      // snapshot. Read separately, a second process creating the store at the same moment could
+      // be seen half-way (version 0, tables present) and the file taken for another program's.
+      const version = db.transaction((): number => {
+        const v = userVersion(db); // the first read: SQLITE_NOTADB surfaces here
+        checkIdentity(db, path, v);
+        return v;
+      })();
       if (!this.readonly) {
         // WAL: a sweep reading the suppression list does not block `bounces --apply` writing it.
         db.pragma("journal_mode = WAL");
