@@ -36,7 +36,6 @@ if (!only || only === "offline") {
 if (!only || only === "dns") {
   const latency = 20;
   const concurrency = 50;
-  const domains = 50_000;
   const server = spawn(process.execPath, ["--import", "tsx", `${root}bench/dns-server.ts`, String(latency)], { stdio: ["ignore", "pipe", "inherit"] });
   const address = await new Promise((resolve) => server.stdout.once("data", (d) => resolve(String(d).trim())));
   const store = `${out}/bench-store.sqlite`;
@@ -52,7 +51,6 @@ if (!only || only === "dns") {
   console.log(`  ideal, one query per domain (domains × ${latency} ms / ${concurrency}): ${(ideal / 1000).toFixed(1)} s → ratio ${(cold.ms / ideal).toFixed(2)} (target <= 1.3)`);
   console.log(`  floor with the MX host's address lookup (two queries per domain): ${(floor / 1000).toFixed(1)} s → ratio ${(cold.ms / floor).toFixed(2)}`);
   console.log(`DNS run (warm, cached): ${(warm.ms / 1000).toFixed(1)} s, ${warm.dns.queried} queried, ${warm.dns.cached.toLocaleString()} from cache; peak RSS ${warm.peakRssMb} MB`);
-  void domains;
 }
 
 if (!only || only === "bounces") {
@@ -64,4 +62,3 @@ if (!only || only === "bounces") {
     console.log(`bounce classification: not available (${err.message})`);
   }
 }
-void execFileSync;
