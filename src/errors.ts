@@ -71,3 +71,20 @@ export function exitCodeOf(err: unknown): number {
     }
   }
 }
+
+/** The error for a run stopped by SIGINT/SIGTERM (the abort reason names the signal). */
+export function interruptedBy(signal: AbortSignal, what = "no output was written"): MailsweepError {
+  const reason: unknown = signal.reason;
+  const sig = reason === "SIGTERM" ? "SIGTERM" : "SIGINT";
+  return new MailsweepError("interrupted", `Interrupted (${sig}); ${what}.`, { signal: sig });
+}
+
+/** An error met while reading an input: a missing or unreadable file is exit 66, others pass. */
+export function asReadError(err: unknown, label: string): unknown {
+  if (err instanceof MailsweepError) return err;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "ENOENT" || code === "EACCES" || code === "EISDIR") {
+    return new MailsweepError("no_input", `Cannot read ${label}: ${(err as Error).message}`, { cause: err });
+  }
+  return err;
+}

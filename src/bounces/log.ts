@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { normalizeAndValidate } from "../address/normalize.js";
-import { MailsweepError } from "../errors.js";
+import { asReadError, interruptedBy, MailsweepError } from "../errors.js";
 import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS, type CsvRecord } from "../pipeline/csv-reader.js";
 import { DecodeStream, hasEscapedBytes, showEscapedBytes } from "../pipeline/decode.js";
 import { checkHeaderNames } from "../pipeline/detect.js";
@@ -283,7 +283,7 @@ export async function classifyBounceLog(opts: BounceLogOptions): Promise<BounceL
 
   try {
     await readCsv(input, decoder, start, () => reader, feed, opts.signal);
-    if (opts.signal?.aborted) throw interrupted(opts.signal);
+    if (opts.signal?.aborted) throw interruptedBy(opts.signal, "no output was written and nothing was applied");
     const w = writer as AtomicCsvWriter | null;
     const l = layout as Layout | null;
     if (w === null || l === null) throw new MailsweepError("internal", "the input was never read");
@@ -316,20 +316,9 @@ export async function classifyBounceLog(opts: BounceLogOptions): Promise<BounceL
     return { summary, file: outPath };
   } catch (err) {
     await (writer as AtomicCsvWriter | null)?.abort();
-    if (opts.signal?.aborted) throw interrupted(opts.signal);
-    if (err instanceof MailsweepError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "EACCES" || code === "EISDIR") {
-      throw new MailsweepError("no_input", `Cannot read ${label}: ${(err as Error).message}`, { cause: err });
-    }
-    throw err;
+    if (opts.signal?.aborted) throw interruptedBy(opts.signal, "no output was written and nothing was applied");
+    throw asReadError(err, label);
   }
-}
-
-function interrupted(signal: AbortSignal): MailsweepError {
-  const reason: unknown = signal.reason;
-  const sig = reason === "SIGTERM" || reason === "SIGINT" ? reason : "SIGINT";
-  return new MailsweepError("interrupted", `Interrupted (${sig}); no output was written and nothing was applied.`, { signal: sig });
 }
 
 /**

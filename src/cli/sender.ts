@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { DnsUnavailableError } from "../dns/index.js";
-import { MailsweepError } from "../errors.js";
+import { interruptedBy, MailsweepError } from "../errors.js";
 import { auditSender, createSenderResolver, renderAudit, type SenderResolver } from "../sender/index.js";
 import { print, type Io } from "./io.js";
 import { collect, parsePositiveInt } from "./options.js";
@@ -45,13 +45,13 @@ export function registerSender(program: Command, io: Io): void {
       io.signal.addEventListener("abort", onAbort);
       try {
         const audit = await auditSender(domain, { resolver, ip: flags.ip, dkimSelectors: flags.dkimSelector }).catch((e: unknown) => {
-          if (io.signal.aborted) throw interrupted(io.signal);
+          if (io.signal.aborted) throw interruptedBy(io.signal, "the audit was not finished");
           if (e instanceof DnsUnavailableError) {
             throw new MailsweepError("dns_unavailable", `${e.message} Nothing was checked; retry later or pass --dns-server.`, { cause: e });
           }
           throw usage(e);
         });
-        if (io.signal.aborted) throw interrupted(io.signal);
+        if (io.signal.aborted) throw interruptedBy(io.signal, "the audit was not finished");
         if (flags.json) print(io.stdout, JSON.stringify(audit));
         else io.stdout.write(renderAudit(audit));
         const checks = Object.entries(audit.checks).flatMap(([name, c]) => (c !== null && c.status === "fail" ? [name] : []));
@@ -68,7 +68,3 @@ function usage(e: unknown): unknown {
   return e instanceof RangeError ? new MailsweepError("usage", e.message, { cause: e }) : e;
 }
 
-function interrupted(signal: AbortSignal): MailsweepError {
-  const reason: unknown = signal.reason;
-  return new MailsweepError("interrupted", "interrupted", { signal: reason === "SIGTERM" ? "SIGTERM" : "SIGINT" });
-}

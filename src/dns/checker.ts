@@ -7,6 +7,7 @@ import { ttlFor } from "./policy.js";
 import { providerFor } from "./providers.js";
 import { parseDnsServer } from "./servers.js";
 import type { DnsCache, DnsChecker, DnsOptions, DnsStats, DomainDns, DomainDnsKind } from "./types.js";
+import { answer, errorCode, type Answer } from "./answer.js";
 
 const DEFAULTS = Object.freeze({
   timeoutMs: 3000,
@@ -22,9 +23,6 @@ const MAX_MX_HOSTS = 10;
 const CANCELLED = "ECANCELLED";
 
 /** One query's outcome: the records, an authoritative negative, or a transient failure. */
-type Answer<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly negative: "nxdomain" | "nodata" | null; readonly code: string };
 
 /** What resolving one host name (an MX target, or the domain itself for implicit MX) gave. */
 type HostStatus =
@@ -37,10 +35,6 @@ function emptyByKind(): Record<DomainDnsKind, number> {
   return { mx: 0, implicit_mx: 0, null_mx: 0, not_found: 0, no_mail_server: 0, invalid_mx: 0, unknown: 0 };
 }
 
-function errorCode(e: unknown): string {
-  if (typeof e === "object" && e !== null && "code" in e && typeof e.code === "string") return e.code;
-  return "EUNKNOWN";
-}
 
 /** Lower-case, no trailing dot; A-labels for anything non-ASCII. "" when not a usable name. */
 function canonicalName(domain: string): string {
@@ -349,15 +343,7 @@ class Checker implements DnsChecker {
     if (this.closed) return { ok: false, negative: null, code: CANCELLED };
     return this.limiter.run(async () => {
       if (this.closed) return { ok: false, negative: null, code: CANCELLED };
-      try {
-        return { ok: true, value: await call() };
-      } catch (e) {
-        const code = errorCode(e);
-        // Only these two are answers: the server said the name (or the type) is not there.
-        // ETIMEOUT, ESERVFAIL, EREFUSED, EBADRESP, EFORMERR, ECONNREFUSED... are not.
-        const negative = code === "ENOTFOUND" ? "nxdomain" : code === "ENODATA" ? "nodata" : null;
-        return { ok: false, negative, code };
-      }
+      return answer(call);
     });
   }
 }

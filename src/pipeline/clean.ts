@@ -8,7 +8,7 @@ import { checkCell, sortReasons, suppressionReason, type CellCheck } from "../ch
 import { DomainAnalyzer, type TypoMode } from "../check/domain.js";
 import { dataSources } from "../check/sources.js";
 import { createDomainIntel, type DomainIntel } from "../domains/index.js";
-import { MailsweepError } from "../errors.js";
+import { asReadError, interruptedBy, MailsweepError } from "../errors.js";
 import { renderReason } from "../messages.js";
 import type { Reason, ReasonCode } from "../reasons.js";
 import { createTypoCorrector, type TypoCorrector } from "../typos/index.js";
@@ -494,7 +494,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     while (window.length > 0) await emit(window.shift()!);
     lookahead.abort();
     await prefetching;
-    if (opts.signal?.aborted) throw interrupted(opts.signal);
+    if (opts.signal?.aborted) throw interruptedBy(opts.signal);
     if (dns !== null && transientDominates(dns.stats())) await resolverStillAnswers(dns);
     if (counts.undecodableRecords > 0 && wrongEncoding(counts.undecodableRecords, counts.inputRows)) throw decoder.encodingError();
     if (counts.inputRows !== counts.cleanRows + counts.rejectedRows + counts.blankRows) {
@@ -548,13 +548,8 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     await prefetching;
     const w = writers as { clean: AtomicCsvWriter; rejected: AtomicCsvWriter } | null;
     await Promise.all([w?.clean.abort(), w?.rejected.abort(), (staged as StagedFile | null)?.abort(), (extra as StagedFile | null)?.abort()]);
-    if (opts.signal?.aborted) throw interrupted(opts.signal);
-    if (err instanceof MailsweepError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "EACCES" || code === "EISDIR") {
-      throw new MailsweepError("no_input", `Cannot read ${label}: ${(err as Error).message}`, { cause: err });
-    }
-    throw err;
+    if (opts.signal?.aborted) throw interruptedBy(opts.signal);
+    throw asReadError(err, label);
   } finally {
     if (spool !== null) {
       await rm(spool, { force: true });
@@ -572,7 +567,7 @@ async function spoolStdin(stdin: Readable, outDir: string, signal: AbortSignal |
   } catch (err) {
     await rm(path, { force: true });
     liveTempFiles.delete(path);
-    if (signal?.aborted) throw interrupted(signal);
+    if (signal?.aborted) throw interruptedBy(signal);
     throw new MailsweepError("cant_create", `Cannot spool standard input to ${path}: ${(err as Error).message}`, { cause: err });
   }
   return path;
@@ -595,12 +590,6 @@ async function resolverStillAnswers(dns: DnsChecker): Promise<void> {
       `Most DNS lookups are failing transiently (${s.transient} of ${s.queried}) and the resolver (${dns.servers().join(", ") || "system"}) no longer answers: ${(err as Error).message}`,
     );
   }
-}
-
-function interrupted(signal: AbortSignal): MailsweepError {
-  const reason: unknown = signal.reason;
-  const sig = reason === "SIGTERM" || reason === "SIGINT" ? reason : "SIGINT";
-  return new MailsweepError("interrupted", `Interrupted (${sig}); no output was written.`, { signal: sig });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { close, createWriteStream, fsync, open as openFd, type WriteStream } from "node:fs";
+import { close, createWriteStream, fsync, open as openFd, writeFile, type WriteStream } from "node:fs";
 import { open, rename, rm, type FileHandle } from "node:fs/promises";
 import { promisify } from "node:util";
 import { basename, dirname, join } from "node:path";
@@ -26,6 +26,7 @@ function tempPathFor(finalPath: string): string {
 const openFdAsync = promisify(openFd);
 const fsyncAsync = promisify(fsync);
 const closeAsync = promisify(close);
+const writeFileAsync = promisify(writeFile);
 
 async function createTempFd(finalPath: string): Promise<{ path: string; fd: number }> {
   const path = tempPathFor(finalPath);
@@ -33,17 +34,6 @@ async function createTempFd(finalPath: string): Promise<{ path: string; fd: numb
     const fd = await openFdAsync(path, "wx", 0o644);
     liveTempFiles.add(path);
     return { path, fd };
-  } catch (err) {
-    throw new MailsweepError("cant_create", `Cannot create ${path}: ${(err as Error).message}`, { cause: err });
-  }
-}
-
-async function createTemp(finalPath: string): Promise<{ path: string; handle: FileHandle }> {
-  const path = tempPathFor(finalPath);
-  try {
-    const handle = await open(path, "wx", 0o644);
-    liveTempFiles.add(path);
-    return { path, handle };
   } catch (err) {
     throw new MailsweepError("cant_create", `Cannot create ${path}: ${(err as Error).message}`, { cause: err });
   }
@@ -204,17 +194,17 @@ async function commitTemp(tempPath: string, finalPath: string): Promise<void> {
 
 /** A whole small file (the JSON report) staged the same way. */
 export async function stageText(finalPath: string, text: string): Promise<StagedFile> {
-  const { path, handle } = await createTemp(finalPath);
+  const { path, fd } = await createTempFd(finalPath);
   try {
-    await handle.writeFile(text, "utf8");
-    await handle.sync();
+    await writeFileAsync(fd, text, "utf8");
+    await fsyncAsync(fd);
   } catch (err) {
-    await handle.close().catch(() => undefined);
+    await closeAsync(fd).catch(() => undefined);
     await rm(path, { force: true });
     liveTempFiles.delete(path);
     throw ioError(path, err);
   }
-  await handle.close();
+  await closeAsync(fd);
   return {
     finalPath,
     commit: () => commitTemp(path, finalPath),

@@ -1,4 +1,5 @@
 import { Resolver } from "node:dns/promises";
+import { answer, errorCode, type Answer } from "../dns/answer.js";
 import { DnsUnavailableError, parseDnsServer } from "../dns/index.js";
 import { reverseName } from "./ip.js";
 
@@ -7,9 +8,7 @@ import { reverseName } from "./ip.js";
  * negative (NXDOMAIN / NODATA), or a transient failure (timeout, SERVFAIL, REFUSED, bad reply)
  * that a check must report as "could not be checked", never as a failure.
  */
-export type Lookup<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly negative: "nxdomain" | "nodata" | null; readonly code: string };
+export type Lookup<T> = Answer<T>;
 
 export interface MxRecord {
   readonly exchange: string;
@@ -44,10 +43,6 @@ export interface SenderResolverOptions {
 const DEFAULT_TIMEOUT_MS = 3000;
 const DEFAULT_TRIES = 2;
 
-function errorCode(e: unknown): string {
-  if (typeof e === "object" && e !== null && "code" in e && typeof e.code === "string") return e.code;
-  return "EUNKNOWN";
-}
 
 /** Lower-case, no trailing dot. */
 export function canonicalName(name: string): string {
@@ -74,14 +69,7 @@ export function createSenderResolver(opts: SenderResolverOptions = {}): SenderRe
     if (known) return known as Promise<Lookup<T>>;
     const pending = (async (): Promise<Lookup<T>> => {
       if (closed) return { ok: false, negative: null, code: "ECANCELLED" };
-      try {
-        return { ok: true, value: await call() };
-      } catch (e) {
-        const code = errorCode(e);
-        // Only these two are answers: the name, or the type at the name, is not there.
-        const negative = code === "ENOTFOUND" ? "nxdomain" : code === "ENODATA" ? "nodata" : null;
-        return { ok: false, negative, code };
-      }
+      return answer(call);
     })();
     memo.set(key, pending);
     return pending;
