@@ -1,5 +1,5 @@
 import type { Reason, SyntaxRule } from "../reasons.js";
-import { detach } from "../strings.js";
+import { detach } from "../owned.js";
 import {
   canonicalDomain,
   findUnsafe,

@@ -277,7 +277,7 @@ export async function classifyBounceLog(opts: BounceLogOptions): Promise<BounceL
     return body;
   };
 
-  const feed = async (records: CsvRecord[]): Promise<void> => {
+  const feed = async (records: Iterable<CsvRecord>): Promise<void> => {
     for (const r of records) await handle(r);
   };
 
@@ -329,12 +329,12 @@ class LineReader {
   private buf = "";
   private line = 1;
 
-  push(text: string): CsvRecord[] {
+  records(text: string): CsvRecord[] {
     this.buf += text;
     return this.drain(false);
   }
 
-  end(): CsvRecord[] {
+  rest(): CsvRecord[] {
     return this.drain(true);
   }
 

@@ -4,7 +4,7 @@ import { dnsReasons } from "../dns/index.js";
 import type { DomainCheckCache } from "../address/index.js";
 import type { DomainIntel } from "../domains/index.js";
 import type { Reason } from "../reasons.js";
-import { detach } from "../strings.js";
+import { detach, exact } from "../owned.js";
 import type { TypoCorrector } from "../typos/index.js";
 
 export type TypoMode = "fix" | "suggest" | "off";
@@ -66,9 +66,13 @@ export class DomainAnalyzer {
     const hit = this.memo.get(domain);
     if (hit !== undefined) return hit;
     // The memo lives for the whole run: store copies that do not pin the input chunk the
-    // strings were sliced from (see detach()).
-    const owned = detach(domain);
-    asciiDomain = asciiDomain === domain ? owned : detach(asciiDomain);
+    // strings were sliced from (see detach()). The syntax cache usually holds such a copy of
+    // this very domain already; one copy then serves both memos.
+    const checked = this.syntaxCache.get(domain);
+    const known = checked !== undefined && "unicode" in checked ? checked : null;
+    const owned = known !== null && known.unicode === domain ? known.unicode : detach(domain);
+    asciiDomain =
+      asciiDomain === domain ? owned : known !== null && known.ascii === asciiDomain ? known.ascii : detach(asciiDomain);
     domain = owned;
     const result = this.compute(domain, asciiDomain);
     if (result instanceof Promise) {
@@ -135,12 +139,12 @@ export class DomainAnalyzer {
       return { domain, asciiDomain, typo, reasons: [{ code: "syntax_invalid", rule: "tld_invalid" }], dns: null };
     }
     const reasons = intel.reasons(info);
-    if (dns === null) return { domain, asciiDomain, typo, reasons, dns: null };
+    if (dns === null) return { domain, asciiDomain, typo, reasons: exact(reasons), dns: null };
     return dns.check(asciiDomain).then((answer) => ({
       domain,
       asciiDomain,
       typo,
-      reasons: [...reasons, ...dnsReasons(domain, answer)],
+      reasons: exact([...reasons, ...dnsReasons(domain, answer)]),
       dns: answer,
     }));
   }

@@ -8,6 +8,7 @@ import { providerFor } from "./providers.js";
 import { parseDnsServer } from "./servers.js";
 import type { DnsCache, DnsChecker, DnsOptions, DnsStats, DomainDns, DomainDnsKind } from "./types.js";
 import { answer, errorCode, type Answer } from "./answer.js";
+import { exact } from "../owned.js";
 
 const DEFAULTS = Object.freeze({
   timeoutMs: 3000,
@@ -30,6 +31,19 @@ type HostStatus =
   | { readonly kind: "private"; readonly addresses: readonly string[] }
   | { readonly kind: "none" } // authoritative: no such name, or no A/AAAA
   | { readonly kind: "transient"; readonly error: string };
+
+/**
+ * What the per-run memo keeps of an MX host. A usable host's addresses are never shown (only a
+ * private host's are, in the invalid_mx detail), and a run can see 50,000 hosts: one shared
+ * value each for "usable" and "does not resolve".
+ */
+type HostMemo = { readonly kind: "routable" } | { readonly kind: "none" } | Extract<HostStatus, { kind: "private" }>;
+const USABLE_HOST: HostMemo = Object.freeze({ kind: "routable" });
+const NO_HOST: HostMemo = Object.freeze({ kind: "none" });
+
+function memoOf(s: Exclude<HostStatus, { kind: "transient" }>): HostMemo {
+  return s.kind === "routable" ? USABLE_HOST : s.kind === "none" ? NO_HOST : s;
+}
 
 function emptyByKind(): Record<DomainDnsKind, number> {
   return { mx: 0, implicit_mx: 0, null_mx: 0, not_found: 0, no_mail_server: 0, invalid_mx: 0, unknown: 0 };
@@ -75,8 +89,8 @@ class Checker implements DnsChecker {
   // Settled entries hold the value itself, not the resolved promise: a run keeps tens of
   // thousands of them, and a promise with its reaction records costs more than the answer.
   private readonly domains = new Map<string, DomainDns | Promise<DomainDns>>();
-  /** Per run: host name → its addresses, shared across domains (many use the same MX hosts). */
-  private readonly hosts = new Map<string, HostStatus | Promise<HostStatus>>();
+  /** Per run: MX host name → whether it is usable, shared across domains (many use the same hosts). */
+  private readonly hosts = new Map<string, HostMemo | Promise<HostMemo | HostStatus>>();
   private readonly timers = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
   private readonly counters: DnsStats = { started: 0, queried: 0, cached: 0, transient: 0, retried: 0, byKind: emptyByKind() };
   private closed = false;
@@ -100,7 +114,9 @@ class Checker implements DnsChecker {
   }
 
   check(asciiDomain: string): Promise<DomainDns> {
-    const domain = canonicalName(asciiDomain);
+    const name = canonicalName(asciiDomain);
+    // The caller's string when it already is the canonical name: the memo keeps one copy.
+    const domain = name === asciiDomain ? asciiDomain : name;
     const known = this.domains.get(domain);
     if (known !== undefined) return known instanceof Promise ? known : Promise.resolve(known);
     const pending = this.settle(domain);
@@ -223,10 +239,12 @@ class Checker implements DnsChecker {
       return { kind: "unknown", error: mx.code };
     }
     // node reports the null MX "0 ." (RFC 7505) as an empty exchange.
-    const real = mx.value
-      .map((r) => ({ exchange: r.exchange.toLowerCase().replace(/\.$/, ""), priority: r.priority }))
-      .filter((r) => r.exchange !== "")
-      .sort((a, b) => a.priority - b.priority || (a.exchange < b.exchange ? -1 : a.exchange > b.exchange ? 1 : 0));
+    const real = exact(
+      mx.value
+        .map((r) => ({ exchange: r.exchange.toLowerCase().replace(/\.$/, ""), priority: r.priority }))
+        .filter((r) => r.exchange !== "")
+        .sort((a, b) => a.priority - b.priority || (a.exchange < b.exchange ? -1 : a.exchange > b.exchange ? 1 : 0)),
+    );
     if (real.length === 0) {
       // RFC 7505 §3: a null MX is the only MX. An empty answer set is NODATA in all but name.
       return mx.value.length > 0 ? { kind: "null_mx" } : this.implicit(domain);
@@ -236,9 +254,13 @@ class Checker implements DnsChecker {
     return this.judgeHosts(real);
   }
 
-  /** RFC 5321 §5.1: no MX means the domain's own A/AAAA is the mail host, if it is routable. */
+  /**
+   * RFC 5321 §5.1: no MX means the domain's own A/AAAA is the mail host, if it is routable.
+   * Not through the MX host memo: the answer keeps the addresses, and the domain's own memo
+   * already makes this one lookup per run.
+   */
   private async implicit(domain: string): Promise<DomainDns> {
-    const host = await this.hostStatus(domain);
+    const host = await this.resolveHost(domain);
     switch (host.kind) {
       case "routable":
         return { kind: "implicit_mx", addresses: host.addresses };
@@ -307,8 +329,8 @@ class Checker implements DnsChecker {
     }
   }
 
-  /** A, then AAAA only when A gave nothing routable. Memoised per host for the run. */
-  private hostStatus(host: string): Promise<HostStatus> {
+  /** An MX host's status, memoised per host for the run (compactly: see HostMemo). */
+  private hostStatus(host: string): Promise<HostMemo | HostStatus> {
     const known = this.hosts.get(host);
     if (known !== undefined) return known instanceof Promise ? known : Promise.resolve(known);
     const pending = this.resolveHost(host);
@@ -317,7 +339,7 @@ class Checker implements DnsChecker {
       if (this.hosts.get(host) !== pending) return;
       // A transient failure is not an answer: forget it so the domain's retry asks again.
       if (s.kind === "transient") this.hosts.delete(host);
-      else this.hosts.set(host, s);
+      else this.hosts.set(host, memoOf(s));
     });
     return pending;
   }
@@ -326,12 +348,12 @@ class Checker implements DnsChecker {
     const a = await this.query(() => this.resolver.resolve4(host));
     const v4 = a.ok ? a.value : [];
     const v4Routable = v4.filter(isGloballyRoutable);
-    if (v4Routable.length > 0) return { kind: "routable", addresses: v4Routable };
+    if (v4Routable.length > 0) return { kind: "routable", addresses: exact(v4Routable) };
     if (!a.ok && a.negative === "nxdomain") return { kind: "none" };
     const aaaa = await this.query(() => this.resolver.resolve6(host));
     const v6 = aaaa.ok ? aaaa.value : [];
     const v6Routable = v6.filter(isGloballyRoutable);
-    if (v6Routable.length > 0) return { kind: "routable", addresses: v6Routable };
+    if (v6Routable.length > 0) return { kind: "routable", addresses: exact(v6Routable) };
     if (!a.ok && a.negative === null) return { kind: "transient", error: a.code };
     if (!aaaa.ok && aaaa.negative === null) return { kind: "transient", error: aaaa.code };
     const found = [...v4, ...v6];

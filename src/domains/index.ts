@@ -164,7 +164,8 @@ export function createDomainIntel(opts?: {
 
     reasons(info: DomainInfo): Reason[] {
       const out: Reason[] = [];
-      const org = info.registrable ?? info.domain;
+      // The same string as info.domain when they are equal: analyses keep these reasons all run.
+      const org = info.registrable === null || info.registrable === info.domain ? info.domain : info.registrable;
       if (info.disposable !== null) {
         out.push({ code: "disposable_domain", domain: info.domain, matched: info.disposable });
       } else if (info.free) {

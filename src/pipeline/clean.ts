@@ -469,7 +469,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
     return body;
   };
 
-  const feed = async (records: CsvRecord[]): Promise<void> => {
+  const feed = async (records: Iterable<CsvRecord>): Promise<void> => {
     for (const record of records) {
       for (const p of split(record)) {
         const pending = intake(p);

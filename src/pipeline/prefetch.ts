@@ -64,7 +64,7 @@ export async function prefetchDomains(o: PrefetchOptions): Promise<void> {
     async (texts: AsyncIterable<string>) => {
       let seen = 0;
       for await (const text of texts) {
-        for (const record of reader.push(text)) {
+        for (const record of reader.records(text)) {
           if (++seen % USEFULNESS_EVERY === 0 && !o.stillUseful()) return;
           while (seen - o.mainRecords() > MAX_AHEAD && !o.signal.aborted) await sleep(AHEAD_POLL_MS);
           const cell = record.fields[o.emailIndex];

@@ -4,10 +4,13 @@ import { CsvRecordReader, type CsvRecord } from "./csv-reader.js";
 import type { DecodeStream } from "./decode.js";
 import { sniffDelimiter, type Sniffed } from "./detect.js";
 
-/** What turns text into records: the CSV reader, or a line reader for plain logs. */
+/**
+ * What turns text into records: the CSV reader, or a line reader for plain logs. The records of
+ * one call are taken in full before the next call.
+ */
 export interface RecordSource {
-  push(text: string): CsvRecord[];
-  end(): CsvRecord[];
+  records(text: string): Iterable<CsvRecord>;
+  rest(): Iterable<CsvRecord>;
 }
 
 /**
@@ -21,7 +24,7 @@ export async function readCsv(
   decoder: DecodeStream,
   start: (text: string, final: boolean) => Promise<string | null>,
   reader: () => RecordSource | null,
-  feed: (records: CsvRecord[]) => Promise<void>,
+  feed: (records: Iterable<CsvRecord>) => Promise<void>,
   signal: AbortSignal | undefined,
 ): Promise<void> {
   await pipeline(
@@ -31,17 +34,17 @@ export async function readCsv(
       for await (const text of texts) {
         const ready = reader();
         if (ready !== null) {
-          await feed(ready.push(text));
+          await feed(ready.records(text));
           continue;
         }
         const body = await start(text, false);
-        if (body !== null) await feed(reader()!.push(body));
+        if (body !== null) await feed(reader()!.records(body));
       }
       if (reader() === null) {
         const body = await start("", true);
-        if (body !== null) await feed(reader()!.push(body));
+        if (body !== null) await feed(reader()!.records(body));
       }
-      await feed(reader()!.end());
+      await feed(reader()!.rest());
     },
     { signal: signal ?? new AbortController().signal },
   );

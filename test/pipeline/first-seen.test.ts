@@ -44,4 +44,17 @@ describe("LineSpool", () => {
     expect(spool.size).toBe(lines.length);
     expect([...spool.lines()]).toEqual(lines);
   });
+
+  it("keeps lines whole across its 1 MB blocks, and a line longer than a block", async () => {
+    const { LineSpool } = await import("../../src/pipeline/line-spool.js");
+    const spool = new LineSpool();
+    const lines: string[] = [];
+    // ~3.4 MB of lines of uneven length, so block ends fall mid-way through where a line would go.
+    for (let i = 0; i < 60_000; i++) lines.push(`${"x".repeat(i % 97)}${i}@почта.рф\tduplicate`);
+    lines.splice(30_000, 0, "y".repeat(1_500_000), "z".repeat(1 << 20));
+    for (const l of lines) spool.push(l);
+    const back = [...spool.lines()];
+    expect(back.length).toBe(lines.length);
+    expect(back).toEqual(lines);
+  });
 });
