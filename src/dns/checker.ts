@@ -1,13 +1,12 @@
 import { isIP } from "node:net";
 import { Resolver } from "node:dns/promises";
 import { domainToASCII } from "node:url";
-import { DnsUnavailableError } from "./errors.js";
 import { isGloballyRoutable } from "./ip.js";
 import { ttlFor } from "./policy.js";
 import { providerFor } from "./providers.js";
 import { parseDnsServer } from "./servers.js";
 import type { DnsCache, DnsChecker, DnsOptions, DnsStats, DomainDns, DomainDnsKind } from "./types.js";
-import { answer, errorCode, type Answer } from "./answer.js";
+import { answer, errorCode, proveResolverAnswers, type Answer } from "./answer.js";
 import { exact } from "../owned.js";
 
 const DEFAULTS = Object.freeze({
@@ -127,18 +126,8 @@ class Checker implements DnsChecker {
     return pending;
   }
 
-  async canary(): Promise<void> {
-    // The root NS set: every recursive resolver answers it, usually from its priming cache.
-    // Any reply that is a DNS answer (even NXDOMAIN from a test server) proves it answers.
-    const a = await this.query(() => this.resolver.resolveNs("."));
-    if (a.ok || a.negative !== null) return;
-    if (a.code === "ESERVFAIL" || a.code === "EREFUSED") {
-      // Some forwarders refuse or fail queries for the root. `.invalid` is answered NXDOMAIN by
-      // any working resolver without leaving it (RFC 6761 §6.4): that proves it answers.
-      const b = await this.query(() => this.resolver.resolve4("mailsweep-canary.invalid"));
-      if (b.ok || b.negative !== null) return;
-    }
-    throw new DnsUnavailableError(this.servers(), a.code);
+  canary(): Promise<void> {
+    return proveResolverAnswers(this.resolver);
   }
 
   stats(): DnsStats {

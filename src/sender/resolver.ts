@@ -1,6 +1,6 @@
 import { Resolver } from "node:dns/promises";
-import { answer, errorCode, type Answer } from "../dns/answer.js";
-import { DnsUnavailableError, parseDnsServer } from "../dns/index.js";
+import { answer, proveResolverAnswers, type Answer } from "../dns/answer.js";
+import { parseDnsServer } from "../dns/index.js";
 import { reverseName } from "./ip.js";
 
 /**
@@ -86,16 +86,8 @@ export function createSenderResolver(opts: SenderResolverOptions = {}): SenderRe
     // resolvePtr on the arpa name, not reverse(): reverse() reports a timeout as ENOTFOUND, which
     // would turn "could not be checked" into "no reverse DNS".
     ptr: (ip) => ask(`PTR ${ip}`, async () => (await resolver.resolvePtr(reverseName(ip))).map(canonicalName)),
-    async canary(): Promise<void> {
-      // As in ../dns/checker.ts: any DNS answer to the root NS question (even NXDOMAIN from a
-      // test server) proves the resolver answers.
-      try {
-        await resolver.resolveNs(".");
-      } catch (e) {
-        const code = errorCode(e);
-        if (code !== "ENOTFOUND" && code !== "ENODATA") throw new DnsUnavailableError(resolver.getServers(), code);
-      }
-    },
+    // The list checker's canary, with its `.invalid` fallback for forwarders that refuse the root.
+    canary: () => proveResolverAnswers(resolver),
     servers: () => resolver.getServers(),
     close(): void {
       if (closed) return;

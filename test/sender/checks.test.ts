@@ -263,6 +263,19 @@ describe("auditSender", () => {
     expect(dns.queries()).toBe(0);
   });
 
+  it("audits through a forwarder that refuses queries for the root (the canary asks `.invalid`)", async () => {
+    const picky = await startDnsServer({ zone: `${senderZone(makeDkimKeys())}\n. FAULT refused` });
+    try {
+      const audit = await auditSender("good.test", { servers: [picky.server], timeoutMs: 500, tries: 1 });
+      expect(audit.domain).toBe("good.test");
+      expect(audit.checks.mx.status).toBe("pass");
+      expect(picky.queries(".")).toBeGreaterThan(0);
+      expect(picky.queries("mailsweep-canary.invalid")).toBe(1);
+    } finally {
+      await picky.close();
+    }
+  });
+
   it("throws DnsUnavailableError when the resolver does not answer", async () => {
     const dead = await startDnsServer({ zone: ". FAULT drop" });
     try {
