@@ -1,5 +1,6 @@
 // One benchmark run in a fresh process, so peak RSS is this run's alone.
-// argv: mode (clean|passthrough) input outDir [dnsServer latency concurrency store]
+// argv: mode (clean|passthrough|resolve) input outDir [dnsServer concurrency store]
+// `resolve` asks the checker for every domain of the export and nothing else: the DNS side alone.
 import { createReadStream, createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
 
@@ -16,6 +17,19 @@ if (mode === "passthrough") {
     createWriteStream(`${outDir}/passthrough.csv`),
   );
   rows -= 1;
+} else if (mode === "resolve") {
+  const { createDnsChecker } = await import("../dist/index.js");
+  const { domainsOf } = await import("./generate.mjs");
+  const dns = createDnsChecker({ servers: [dnsServer], concurrency: Number(concurrency), timeoutMs: 2000 });
+  const names = domainsOf();
+  let next = 0;
+  // As many domains waiting as the clean pipeline's look-ahead keeps (PREFETCH_PENDING).
+  await Promise.all(Array.from({ length: 150 }, async () => {
+    while (next < names.length) await dns.check(names[next++]);
+  }));
+  rows = names.length;
+  extra = { dns: dns.stats() };
+  dns.close();
 } else {
   const { cleanList, createDnsChecker, openStore } = await import("../dist/index.js");
   const store = storePath ? openStore(storePath) : null;

@@ -3,10 +3,16 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 
+const free = ["gmail.com", "yahoo.com", "mail.ru", "yandex.ru", "outlook.com", "hotmail.com", "gmx.de", "web.de", "icloud.com", "qq.com"];
+
+/** Every domain the generated export uses (for a DNS-only run over the same names). */
+export function domainsOf({ domains = 50_000 } = {}) {
+  return [...free, ...Array.from({ length: domains }, (_, k) => `corp${k}.com`)];
+}
+
 export async function generate(path, rows, { domains = 50_000 } = {}) {
   let seed = 42;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const free = ["gmail.com", "yahoo.com", "mail.ru", "yandex.ru", "outlook.com", "hotmail.com", "gmx.de", "web.de", "icloud.com", "qq.com"];
   const names = ["ivan", "maria", "john", "anna", "peter", "olga", "liam", "emma", "wei", "sofia", "lukas", "chloe"];
   const out = createWriteStream(path, { highWaterMark: 1 << 20 });
   out.write("id,first_name,last_name,email,phone,city,signup_date,tags,score\n");
