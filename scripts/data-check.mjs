@@ -5,20 +5,41 @@
 //   - for "key value" lists, every key unique.
 // Across lists:
 //   - providers.txt ⊆ free-mail.txt (a correction only ever points at a consumer mailbox);
+//   - free-mail-subdomains.txt: every entry is "*." + a registrable domain under a delegated TLD
+//     (never a public suffix such as *.ne.jp) that free-mail.txt also lists; free-mail.txt itself
+//     holds no "*" entry, since its lines are literal domains (and typo-correction targets);
 //   - typo-domains.txt: each typo is not itself a provider/free domain, each target is a provider;
 //   - tld-typos.txt: no typed TLD is a delegated TLD (Public Suffix List, ICANN section, via tldts);
 //   - free ∩ disposable = ∅ after our override rule: a free-mail domain that the npm list
 //     also names must be acknowledged in free-overrides.txt (free wins there at run time), and
-//     every acknowledged override must be in free-mail.txt.
+//     every acknowledged override must be in free-mail.txt; an npm entry under a free-subdomain
+//     provider (x.rr.com for *.rr.com) must be acknowledged the same way.
 // Exits 1 with one "file:line: problem" message per finding; 0 when clean.
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { domainToASCII, fileURLToPath, pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
 
 const PAIR_LISTS = new Set(["typo-domains.txt", "tld-typos.txt"]);
+
+/** Letters, digits and inner hyphens, 1-63 characters (RFC 1035 §2.3.1, as IDNA A-labels too). */
+const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** A domain name that can exist: IDN accepted through its A-label form, two labels at least. */
+function plausibleDomain(name) {
+  const ascii = domainToASCII(name);
+  const labels = ascii.split(".");
+  return ascii !== "" && ascii.length <= 253 && labels.length >= 2 && labels.every((l) => LDH_LABEL.test(l));
+}
+
+/** `a.b.c` → [`a.b.c`, `b.c`, `c`]. */
+function selfAndParents(domain) {
+  const out = [domain];
+  for (let i = domain.indexOf("."); i >= 0; i = domain.indexOf(".", i + 1)) out.push(domain.slice(i + 1));
+  return out;
+}
 
 /** Parse one list: header keys, entries with their 1-based line numbers, and format problems. */
 export function checkList(file, text) {
@@ -76,7 +97,13 @@ export function checkData(dataDir) {
   };
   const firstField = (e) => e.entry.split(/\s+/);
 
-  const free = new Set(need("free-mail.txt").map((e) => e.entry));
+  const freeEntries = need("free-mail.txt");
+  const free = new Set(freeEntries.map((e) => e.entry));
+  for (const f of freeEntries) {
+    if (f.entry.includes("*")) {
+      problems.push(`free-mail.txt:${f.line}: "${f.entry}" is a wildcard; "*.domain" entries belong in free-mail-subdomains.txt`);
+    }
+  }
   const providers = need("providers.txt");
   const providerSet = new Set(providers.map((e) => e.entry));
   for (const p of providers) {
@@ -91,7 +118,24 @@ export function checkData(dataDir) {
       problems.push(`typo-domains.txt:${t.line}: target "${target}" is not in providers.txt`);
     }
   }
-  const { parse } = require("tldts");
+  const { getDomain, parse } = require("tldts");
+  // free-mail-subdomains.txt: "*.rr.com" → rr.com, checked as a provider's own registrable domain.
+  const freeParents = new Map();
+  for (const w of need("free-mail-subdomains.txt")) {
+    const parent = w.entry.startsWith("*.") ? w.entry.slice(2) : null;
+    if (parent === null || !plausibleDomain(parent)) {
+      problems.push(`free-mail-subdomains.txt:${w.line}: expected "*." and a domain name, found "${w.entry}"`);
+      continue;
+    }
+    const ascii = domainToASCII(parent);
+    if (!parse(ascii, { allowPrivateDomains: false }).isIcann || getDomain(ascii, { allowPrivateDomains: false }) !== ascii) {
+      problems.push(
+        `free-mail-subdomains.txt:${w.line}: "${parent}" is not a registrable domain under a delegated TLD (a public suffix such as ne.jp would make a whole zone free)`,
+      );
+    }
+    if (!free.has(parent)) problems.push(`free-mail-subdomains.txt:${w.line}: "${parent}" is not in free-mail.txt`);
+    freeParents.set(parent, w.line);
+  }
   for (const t of need("tld-typos.txt")) {
     const [typed, intended] = firstField(t);
     if (parse(typed, { allowPrivateDomains: false }).isIcann) {
@@ -106,14 +150,28 @@ export function checkData(dataDir) {
   const wildcard = new Set(require("disposable-email-domains/wildcard.json"));
   const overrides = need("free-overrides.txt");
   const acknowledged = new Set(overrides.map((e) => e.entry));
+  /** The free-subdomain provider whose entry covers `domain` (itself or a parent), or undefined. */
+  const coveringParent = (domain) => selfAndParents(domain).find((d) => freeParents.has(d));
   for (const o of overrides) {
-    if (!free.has(o.entry)) problems.push(`free-overrides.txt:${o.line}: "${o.entry}" is not in free-mail.txt`);
+    if (!free.has(o.entry) && coveringParent(o.entry) === undefined) {
+      problems.push(`free-overrides.txt:${o.line}: "${o.entry}" is not in free-mail.txt nor under a free-mail-subdomains.txt entry`);
+    }
   }
   for (const f of need("free-mail.txt")) {
     if ((exact.has(f.entry) || wildcard.has(f.entry)) && !acknowledged.has(f.entry)) {
       problems.push(
         `free-mail.txt:${f.line}: "${f.entry}" is also in the npm disposable list; review it and add it to free-overrides.txt (free wins) or remove it here`,
       );
+    }
+  }
+  if (freeParents.size > 0) {
+    for (const d of [...exact, ...wildcard]) {
+      const parent = coveringParent(d);
+      if (parent !== undefined && parent !== d && !acknowledged.has(d)) {
+        problems.push(
+          `free-mail-subdomains.txt:${freeParents.get(parent)}: "*.${parent}" covers "${d}", which the npm disposable list names; review it and add it to free-overrides.txt (free wins) or remove the entry`,
+        );
+      }
     }
   }
   return problems;

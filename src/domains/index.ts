@@ -35,7 +35,10 @@ export interface DomainIntel {
 
 /** The project's own lists, read once per process. */
 interface DomainLists {
+  /** data/free-mail.txt: exact domains. */
   readonly free: ReadonlySet<string>;
+  /** data/free-mail-subdomains.txt without the `*.`: providers whose every subdomain is free mail. */
+  readonly freeParents: ReadonlySet<string>;
   readonly edu: ReadonlySet<string>;
   readonly gov: ReadonlySet<string>;
   readonly sources: readonly DataSource[];
@@ -43,8 +46,21 @@ interface DomainLists {
 
 const setOf = (list: DataList): ReadonlySet<string> => new Set(list.lines);
 
+/** `*.rr.com` → `rr.com`; any other line is a broken list (npm run data:check says where). */
+function wildcardParents(list: DataList): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const line of list.lines) {
+    if (!line.startsWith("*.") || line.length < 4) {
+      throw new Error(`data/${list.meta.name}.txt: expected "*.domain" but found "${line}"`);
+    }
+    out.add(line.slice(2));
+  }
+  return out;
+}
+
 export const domainLists = once((): DomainLists => {
   const free = loadDataList("free-mail");
+  const freeSubdomains = loadDataList("free-mail-subdomains");
   const edu = loadDataList("edu-suffixes");
   const gov = loadDataList("gov-suffixes");
   const psl: DataSource = {
@@ -56,9 +72,10 @@ export const domainLists = once((): DomainLists => {
   };
   return {
     free: setOf(free),
+    freeParents: wildcardParents(freeSubdomains),
     edu: setOf(edu),
     gov: setOf(gov),
-    sources: [free.meta, edu.meta, gov.meta, psl],
+    sources: [free.meta, freeSubdomains.meta, edu.meta, gov.meta, psl],
   };
 });
 
@@ -79,32 +96,57 @@ function spellings(domain: string): string[] {
 }
 
 /**
+ * The data/free-mail-subdomains.txt entry that covers `domain` (`nc.rr.com` → `rr.com`), or null.
+ * Walks the domain and its parents on label boundaries and stops at the registrable domain, so a
+ * look-alike (`evilrr.com`) or a name that merely contains an entry (`rr.com.evil.net`, whose
+ * registrable domain is evil.net) never matches. At most a handful of Set look-ups per domain: a
+ * run asks this once for each of its ~50k distinct domains.
+ */
+function freeParent(domain: string, registrable: string | null, parents: ReadonlySet<string>): string | null {
+  if (registrable === null || parents.size === 0) return null;
+  let d = domain;
+  for (;;) {
+    if (parents.has(d)) return d;
+    if (d === registrable) return null;
+    const dot = d.indexOf(".");
+    if (dot < 0) return null;
+    d = d.slice(dot + 1);
+  }
+}
+
+/**
  * Which entry, if any, makes this domain disposable. Walks from the domain itself up through its
  * parents (most specific first) and stops at the first level that decides:
  *  1. a user `allow` entry → not disposable (keeping a good address is the safer mistake);
  *  2. a user `deny` entry → disposable;
- *  3. a domain in our free-mail list → not disposable. Free and disposable never overlap: the npm
- *     list occasionally names a long-standing webmail provider (21cn.com), and losing real
- *     subscribers is worse than keeping a throwaway one;
+ *  3. a domain in our free-mail list, or the provider of a free-subdomain entry (`rr.com` for
+ *     `*.rr.com`) → not disposable. Free and disposable never overlap: the npm list occasionally
+ *     names a long-standing webmail provider (21cn.com), and losing real subscribers is worse than
+ *     keeping a throwaway one;
  *  4. the npm list: an exact entry (index.json) or a wildcard parent (wildcard.json) matches the
- *     domain and all its subdomains, since whoever runs the parent runs the subdomains.
+ *     domain and all its subdomains, since whoever runs the parent runs the subdomains. Below a
+ *     free-subdomain provider it is not consulted at all: `*.rr.com` says every `x.rr.com` is a
+ *     subscriber's mailbox, so an npm entry for one of them loses to it as free-mail entries do.
+ * User entries are still honoured at every level down to that provider, and a `deny` of the
+ * provider itself beats our list as it does for exact free domains.
  * A bare public suffix (`com`, `co.uk`) is never looked up, so no list entry can condemn a whole TLD.
  */
 function findDisposable(
   domain: string,
   registrable: string | null,
-  free: ReadonlySet<string>,
+  lists: DomainLists,
   allow: ReadonlySet<string>,
   deny: ReadonlySet<string>,
 ): string | null {
   const { exact, wildcard } = disposableData();
+  const provider = freeParent(domain, registrable, lists.freeParents);
   const levels = selfAndParents(domain);
   const at = registrable === null ? -1 : levels.indexOf(registrable);
   for (const level of levels.slice(0, at + 1 || 1)) {
     if (allow.has(level)) return null;
     if (deny.has(level)) return level;
-    if (free.has(level)) return null;
-    if (exact.has(level) || wildcard.has(level)) return level;
+    if (lists.free.has(level) || level === provider) return null;
+    if (provider === null && (exact.has(level) || wildcard.has(level))) return level;
   }
   return null;
 }
@@ -135,12 +177,16 @@ export function createDomainIntel(opts?: {
     const d = canonical(domain);
     const registrable = registrableDomain(d);
     const tldKnown = isDelegatedTld(lastLabel(d));
+    // Each spelling with its own registrable domain (tldts answers punycode and Unicode alike).
+    const forms = spellings(d).map((s) => ({ s, registrable: s === d ? registrable : registrableDomain(s) }));
     let disposable: string | null = null;
-    for (const s of spellings(d)) {
-      disposable = findDisposable(s, s === d ? registrable : registrableDomain(s), lists.free, allow, deny);
+    for (const f of forms) {
+      disposable = findDisposable(f.s, f.registrable, lists, allow, deny);
       if (disposable !== null) break;
     }
-    const free = disposable === null && spellings(d).some((s) => lists.free.has(s));
+    const free =
+      disposable === null &&
+      forms.some((f) => lists.free.has(f.s) || freeParent(f.s, f.registrable, lists.freeParents) !== null);
     return Object.freeze({
       domain: d,
       registrable,
