@@ -141,7 +141,7 @@ describe("RowEmitter", () => {
     expect(run.emitter.detail(reasons)).toBe(renderReason(reasons[0]!));
   });
 
-  it("joins sentences with ' | ' and renders a shared reason once", async () => {
+  it("joins sentences with ' | ', the same again from the cache", async () => {
     const run = await setUp("Email\na@example.org\n");
     const shared: Reason = { code: "free_mail", domain: "gmail.com" };
     const other: Reason = { code: "role_account", localPart: "info" };
