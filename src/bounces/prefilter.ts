@@ -24,12 +24,44 @@ const NEEDLE_CUT = 12;
 /** Candidate sets are two 32-bit masks. */
 export const MAX_PREFILTER_RULES = 64;
 
+/** A set of rule indexes: bit r of `lo` for r < 32, bit r - 32 of `hi` for the rest. */
+export interface Candidates {
+  readonly lo: number;
+  readonly hi: number;
+}
+
 export interface Prefilter {
-  /**
-   * Calls `test` for each rule that can match the lower-cased text, in rule order, until it
-   * returns non-null, and returns that result (null when no candidate matched).
-   */
-  firstMatch<T>(lower: string, test: (rule: number) => T | null): T | null;
+  /** The rules that can match the lower-cased text (a superset of those that do). */
+  candidates(lower: string): Candidates;
+}
+
+export function isCandidate(candidates: Candidates, rule: number): boolean {
+  return ((rule < 32 ? candidates.lo : candidates.hi) & bitOf(rule)) !== 0;
+}
+
+/**
+ * Calls `test` for each candidate rule below `end`, in rule order, until it returns non-null,
+ * and returns that result (null when no candidate matched).
+ */
+export function firstMatch<T>(candidates: Candidates, end: number, test: (rule: number) => T | null): T | null {
+  // Set bits lowest first, i.e. in rule order.
+  for (let mask = candidates.lo; mask !== 0; ) {
+    const bit = mask & -mask;
+    mask ^= bit;
+    const rule = 31 - Math.clz32(bit);
+    if (rule >= end) return null;
+    const result = test(rule);
+    if (result !== null) return result;
+  }
+  for (let mask = candidates.hi; mask !== 0; ) {
+    const bit = mask & -mask;
+    mask ^= bit;
+    const rule = 63 - Math.clz32(bit);
+    if (rule >= end) return null;
+    const result = test(rule);
+    if (result !== null) return result;
+  }
+  return null;
 }
 
 function bitOf(rule: number): number {
@@ -135,7 +167,7 @@ export function buildPrefilter(rules: readonly (readonly RegExp[])[]): Prefilter
   const { classOf, classCount, delta, outLo, outHi } = buildAutomaton(needlesByRule);
 
   return {
-    firstMatch<T>(lower: string, test: (rule: number) => T | null): T | null {
+    candidates(lower: string): Candidates {
       // The hot path of the classifier: one table step per code unit.
       let lo = alwaysLo;
       let hi = alwaysHi;
@@ -145,20 +177,7 @@ export function buildPrefilter(rules: readonly (readonly RegExp[])[]): Prefilter
         lo |= outLo[state] as number;
         hi |= outHi[state] as number;
       }
-      // Set bits lowest first, i.e. in rule order.
-      while (lo !== 0) {
-        const bit = lo & -lo;
-        lo ^= bit;
-        const result = test(31 - Math.clz32(bit));
-        if (result !== null) return result;
-      }
-      while (hi !== 0) {
-        const bit = hi & -hi;
-        hi ^= bit;
-        const result = test(63 - Math.clz32(bit));
-        if (result !== null) return result;
-      }
-      return null;
+      return { lo, hi };
     },
   };
 }

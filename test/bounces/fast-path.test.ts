@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classifyBounce } from "../../src/bounces/classify.js";
 import { joinContinuations, parseBounce } from "../../src/bounces/parse.js";
-import { PHRASE_RULES } from "../../src/bounces/rules.js";
+import { PHRASE_RULES, TRANSIENT_TEXT } from "../../src/bounces/rules.js";
+import { isHardRecipientCategory } from "../../src/bounces/types.js";
 
 /**
  * The classifier's fast paths (the needle automaton in prefilter.ts, the whitespace collapsing in
@@ -38,6 +39,13 @@ function oraclePhrase(text: string, lower: string): PhraseVerdict | null {
 
 const phraseIds = new Set(PHRASE_RULES.map((r) => r.id));
 
+/** The oracle for the hard/soft split of recipient verdicts (classify.ts, isTransientReply). */
+function oracleTransient(code: string | null, enhancedCode: string | null, lower: string): boolean {
+  if (code?.startsWith("4") === true || enhancedCode?.startsWith("4") === true) return true;
+  if (code !== null && enhancedCode !== null && code[0] !== enhancedCode[0]) return true;
+  return TRANSIENT_TEXT.test(lower);
+}
+
 function checkAgainstOracle(raw: string): void {
   const parsed = parseBounce(raw);
   const expected = oraclePhrase(parsed.text, parsed.lower);
@@ -46,6 +54,10 @@ function checkAgainstOracle(raw: string): void {
     expect(phraseIds.has(result.rule), `no phrase rule matches ${JSON.stringify(raw)}, got ${result.rule}`).toBe(false);
   } else {
     expect({ rule: result.rule, evidence: result.evidence }, JSON.stringify(raw)).toEqual(expected);
+  }
+  if (isHardRecipientCategory(result.category)) {
+    const transient = oracleTransient(result.code, result.enhancedCode, parsed.lower);
+    expect(result.severity, JSON.stringify(raw)).toBe(transient ? "soft" : "hard");
   }
 }
 
