@@ -1,6 +1,7 @@
+import { once } from "../once.js";
 import { blocklistName } from "./blocklist.js";
 import { parseBounce } from "./parse.js";
-import { buildPrefilter } from "./prefilter.js";
+import { buildPrefilter, firstMatch, isCandidate, type Candidates } from "./prefilter.js";
 import { BASIC_RULES, ENHANCED_RULES, PHRASE_RULES, TRANSIENT_TEXT } from "./rules.js";
 import {
   actionOf,
@@ -29,8 +30,14 @@ const COMPILED: readonly CompiledRule[] = Object.freeze(
   })),
 );
 
-/** Which rules can match a text at all (see prefilter.ts); only those run their RegExp. */
-const PREFILTER = buildPrefilter(PHRASE_RULES.map((rule) => rule.patterns));
+/**
+ * Which rules can match a text at all (see prefilter.ts); only those run their RegExp. The same
+ * scan also tells whether TRANSIENT_TEXT can match (it is tried on every permanent-looking
+ * recipient verdict, and most of those have none of its words).
+ */
+// Built on first use (~1.8 MB, 15–30 ms): `clean` and `sender` load this module but never classify.
+const prefilter = once(() => buildPrefilter([...PHRASE_RULES.map((rule) => rule.patterns), [TRANSIENT_TEXT]]));
+const TRANSIENT_TEXT_RULE = PHRASE_RULES.length;
 
 const BASIC_BY_CODE: ReadonlyMap<string, { readonly id: string; readonly category: BounceCategory }> = new Map(
   BASIC_RULES.flatMap((rule) => rule.codes.map((code) => [code, { id: rule.id, category: rule.category }] as const)),
@@ -45,11 +52,11 @@ interface Decision {
   readonly evidence: string | null;
 }
 
-function byPhrase(text: string, lower: string): Decision | null {
+function byPhrase(text: string, lower: string, candidates: Candidates): Decision | null {
   // Slicing the original keeps the evidence in its real case; lower-casing can change the length
   // (e.g. "İ"), and then the lower-cased match is reported instead.
   const sameLength = text.length === lower.length;
-  return PREFILTER.firstMatch(lower, (r): Decision | null => {
+  return firstMatch(candidates, TRANSIENT_TEXT_RULE, (r): Decision | null => {
     const rule = COMPILED[r];
     const match = rule?.regex.exec(lower) ?? null;
     if (rule === undefined || match === null) return null;
@@ -89,10 +96,10 @@ function byBasic(code: string | null): Decision | null {
  * (RFC 3463 §2: the classes must match; a mismatch is no basis for a permanent verdict), or when
  * the text says so ("temporarily", "try again later", greylisting).
  */
-function isTransientReply(code: string | null, enhancedCode: string | null, lower: string): boolean {
+function isTransientReply(code: string | null, enhancedCode: string | null, lower: string, candidates: Candidates): boolean {
   if (code?.startsWith("4") === true || enhancedCode?.startsWith("4") === true) return true;
   if (code !== null && enhancedCode !== null && code[0] !== enhancedCode[0]) return true;
-  return TRANSIENT_TEXT.test(lower);
+  return isCandidate(candidates, TRANSIENT_TEXT_RULE) && TRANSIENT_TEXT.test(lower);
 }
 
 function validHint(value: string | undefined, pattern: RegExp): string | null {
@@ -110,7 +117,8 @@ export function classifyBounce(text: string, hints?: BounceHints): BounceClassif
   const code = parsed.code ?? validHint(hints?.code, VALID_BASIC);
   const enhancedCode = parsed.enhancedCode ?? validHint(hints?.enhancedCode, VALID_ENHANCED);
 
-  const decision: Decision = byPhrase(parsed.text, parsed.lower) ??
+  const candidates = prefilter().candidates(parsed.lower);
+  const decision: Decision = byPhrase(parsed.text, parsed.lower, candidates) ??
     byEnhanced(enhancedCode) ??
     byBasic(code) ?? { category: "unknown", rule: "no-evidence", evidence: null };
 
@@ -119,7 +127,7 @@ export function classifyBounce(text: string, hints?: BounceHints): BounceClassif
   let action: BounceAction = actionOf(category);
   let severity: BounceSeverity;
   if (isHardRecipientCategory(category)) {
-    if (isTransientReply(code, enhancedCode, parsed.lower)) {
+    if (isTransientReply(code, enhancedCode, parsed.lower, candidates)) {
       action = "retry";
       severity = "soft";
     } else {

@@ -18,20 +18,6 @@ export interface DataList {
   readonly lines: readonly string[];
 }
 
-/**
- * Lazily computed, then shared for the life of the process.
- *
- * The lists are immutable once read, so sharing them between instances is safe; this is the one
- * place that holds a value at module level, and it only ever goes from "not yet" to "loaded".
- */
-export function once<T>(make: () => T): () => T {
-  let box: { readonly value: T } | undefined;
-  return () => {
-    if (box === undefined) box = { value: make() };
-    return box.value;
-  };
-}
-
 /** The package root: `data/` sits beside both `src/` (tsx, vitest) and `dist/` (built). */
 function dataUrl(file: string): URL {
   return new URL(`../../data/${file}`, import.meta.url);

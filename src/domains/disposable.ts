@@ -1,4 +1,5 @@
-import { once, packageVersion, require, type DataSource } from "./data.js";
+import { once } from "../once.js";
+import { packageVersion, require, type DataSource } from "./data.js";
 
 export interface DisposableData {
   /** index.json: domains that are disposable themselves (and, by ownership, their subdomains). */

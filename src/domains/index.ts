@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { domainToASCII } from "node:url";
 import type { Reason } from "../reasons.js";
-import { loadDataList, once, packageVersion, type DataList, type DataSource } from "./data.js";
+import { once } from "../once.js";
+import { loadDataList, packageVersion, type DataList, type DataSource } from "./data.js";
 import { disposableData } from "./disposable.js";
 import { detectMixedScript } from "./scripts.js";
 import { matchesSector } from "./sectors.js";

@@ -1,4 +1,5 @@
-import { loadDataList, once, pairs, type DataSource } from "../domains/data.js";
+import { loadDataList, pairs, type DataSource } from "../domains/data.js";
+import { once } from "../once.js";
 import { domainLists } from "../domains/index.js";
 import { publicSuffix } from "../domains/tld.js";
 import { deletionVariants } from "./distance.js";
