@@ -150,14 +150,15 @@ export class AtomicCsvWriter implements StagedFile {
   }
 
   private appendBytes(bytes: Buffer): Promise<void> | undefined {
+    let waiting: Promise<void> | undefined;
     if (this.used + bytes.length > this.batch.length) {
-      const full = this.flush();
-      if (bytes.length > this.batch.length) return this.send(bytes, null) ?? full;
-      if (full !== undefined) return full.then(() => this.appendBytes(bytes));
+      waiting = this.flush();
+      if (bytes.length > this.batch.length) return this.send(bytes, null) ?? waiting;
     }
+    // Into the batch at once (not after a drain), so bytes always leave in the order they came.
     bytes.copy(this.batch, this.used);
     this.used += bytes.length;
-    return this.used >= BATCH_BYTES / 2 ? this.flush() : undefined;
+    return (this.used >= BATCH_BYTES / 2 ? this.flush() : undefined) ?? waiting;
   }
 
   private flush(): Promise<void> | undefined {

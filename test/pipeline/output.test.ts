@@ -45,6 +45,17 @@ describe("AtomicCsvWriter", () => {
     );
   });
 
+  it("keeps row order when the caller does not wait for backpressure", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mailsweep-out-"));
+    const path = join(dir, "out.csv");
+    const w = await AtomicCsvWriter.open(path, { delimiter: ",", rowDelimiter: "\n", bom: false, encoding: outputEncoding("windows-1252", false) });
+    const rows = Array.from({ length: 4000 }, (_, i) => [`${i}`, i % 50 === 0 ? "é".repeat(31_000) : i % 50 === 1 ? "è".repeat(40_000 + i) : `Zoë ${i}`]);
+    await Promise.all(rows.map((r) => w.write(r)));
+    await w.finish();
+    await w.commit();
+    expect(readFileSync(path).toString("latin1")).toBe(expected(rows));
+  });
+
   it("starts with the BOM once, and writes single-byte code pages through the batch", async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => [`${i}`, `Müller ${i}`, `café${i}@example.com`]);
     const utf8 = await writeAll(rows, { bom: true });
