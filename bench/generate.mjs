@@ -10,7 +10,21 @@ export function domainsOf({ domains = 50_000 } = {}) {
   return [...free, ...Array.from({ length: domains }, (_, k) => `corp${k}.com`)];
 }
 
-export async function generate(path, rows, { domains = 50_000 } = {}) {
+/**
+ * `layout`: "front" (default) visits every corporate domain within the first 2 × `domains` rows
+ * and then again and again, evenly: every later row may need any domain, the hard case for
+ * overlapping DNS with the CSV work. "growing" introduces the domains one by one across the whole
+ * file (each odd row either a new domain or one seen before, uniformly), as a CRM export sorted
+ * by sign-up date does.
+ */
+export async function generate(path, rows, { domains = 50_000, layout = "front" } = {}) {
+  let introduced = 0;
+  const corporate = (i) => {
+    if (layout === "front") return ((i >> 1) * 7919) % domains;
+    const due = Math.ceil((((i >> 1) + 1) * domains) / Math.ceil(rows / 2));
+    if (introduced < Math.min(due, domains)) return introduced++;
+    return (Math.imul(i >> 1, 2654435761) >>> 0) % introduced;
+  };
   let seed = 42;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const names = ["ivan", "maria", "john", "anna", "peter", "olga", "liam", "emma", "wei", "sofia", "lukas", "chloe"];
@@ -19,9 +33,8 @@ export async function generate(path, rows, { domains = 50_000 } = {}) {
   for (let i = 1; i <= rows; i++) {
     const n = names[i % names.length];
     const r = rand();
-    // Half the rows at free providers, half spread evenly over `domains` corporate domains (a
-    // multiplicative stride visits every one in a scattered order).
-    const domain = i % 2 === 0 ? free[(i >> 1) % free.length] : `corp${((i >> 1) * 7919) % domains}.com`;
+    // Half the rows at free providers, half over `domains` corporate domains (see `layout`).
+    const domain = i % 2 === 0 ? free[(i >> 1) % free.length] : `corp${corporate(i)}.com`;
     let email = `${n}.${i % 99991}@${domain}`;
     if (r > 0.97) email = ` ${email.toUpperCase()} `;
     else if (r > 0.96) email = `${n}@gmial.com`;
