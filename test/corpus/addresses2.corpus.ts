@@ -160,7 +160,7 @@ const TYPOS: readonly (readonly [string, string, string])[] = [
   ["thiago@terra.com.vr", "thiago@terra.com.br", ".vr is not a TLD"],
   ["bruna@hotmail.com.vr", "bruna@hotmail.com.br", ".vr is not a TLD"],
   // Russian keyboard layout: the domain typed with the layout still on Cyrillic
-  ["masha@ьфшд.ку", "masha@mail.ru", "mail typed on the Russian ЙЦУКЕН layout (ь=m ф=a ш=i д=l)"],
+  ["masha@ьфшд.кг", "masha@mail.ru", "mail.ru typed on the Russian ЙЦУКЕН layout (ь=m ф=a ш=i д=l, к=r г=u)"],
   ["petya@пьфшд.сщь", "petya@gmail.com", "gmail typed on the Russian ЙЦУКЕН layout"],
 ];
 
