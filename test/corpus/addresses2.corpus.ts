@@ -291,6 +291,14 @@ const REAL: readonly (readonly [string, Sector, string])[] = [
   ["bigpond.com", "free", "Telstra"],
   ["shaw.ca", "free", "Shaw"],
   ["bluewin.ch", "free", "Swisscom"],
+  // Found by a probe after the first run (free-mail.txt lacked them):
+  ["katamail.com", "free", "Kataweb's Italian free mail"],
+  ["ono.com", "free", "ONO (Vodafone Spain) ISP mailboxes"],
+  ["netcabo.pt", "free", "NOS (ex-TV Cabo) ISP mailboxes, Portugal"],
+  ["iol.pt", "free", "IOL free mail, Portugal"],
+  ["clix.pt", "free", "Clix ISP mailboxes, Portugal"],
+  ["t-online.hu", "free", "Magyar Telekom ISP mailboxes (not t-online.de)"],
+  ["excite.co.jp", "free", "Excite Japan free mail"],
   // Organisations whose names sit close to a provider
   ["mai.ru", "corp", "Moscow Aviation Institute, one edit from mail.ru"],
   ["mil.ru", "gov", "Russian Ministry of Defence (design.md example)"],
@@ -473,6 +481,16 @@ const ROLES: readonly (readonly [string, string])[] = [
   ["Sales+2024", "+tag and case ignored"],
   ["secretary", "common practice"],
   ["reception", "common practice"],
+  // Found by a probe after the first run (role-local-parts.txt lacked them):
+  ["rh", "French 'ressources humaines' (HR), as common as hr@ in France"],
+  ["presse", "German/French 'press'"],
+  ["recrutement", "French 'recruiting'"],
+  ["kundservice", "Swedish 'customer service'"],
+  ["toimisto", "Finnish 'office'"],
+  ["contabilidad", "Spanish 'accounting'"],
+  ["faturamento", "Brazilian Portuguese 'billing'"],
+  ["booking", "hotels' and venues' reservations mailbox"],
+  ["frontdesk", "hotels' reception mailbox"],
 ];
 
 const PEOPLE: readonly (readonly [string, string])[] = [
@@ -496,6 +514,11 @@ const PEOPLE: readonly (readonly [string, string])[] = [
   ["infinity", "handle starting with 'inf'"],
   ["supportive.mom", "handle containing 'support'"],
   ["kontaktova", "Czech/Slovak surname starting with 'kontakt'"],
+  // README: roles are whole local parts (ignoring +tag and case); numbered or city-suffixed
+  // department boxes are not roles under that rule (listed in the report as a README choice)
+  ["info1", "numbered department box (Russian SMB lists have info1@, zakaz2@)"],
+  ["info.msk", "regional branch box (Moscow)"],
+  ["support24", "24/7 support box"],
 ];
 
 const ROLE_DOMAIN = "romashka.ru";
