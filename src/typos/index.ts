@@ -5,6 +5,7 @@ import { matchesSector } from "../domains/sectors.js";
 import { isDelegatedTld, lastLabel, publicSuffix, registrableDomain } from "../domains/tld.js";
 import { osaDistance } from "./distance.js";
 import { isKeyboardSlip } from "./keyboard.js";
+import { fromRussianLayout } from "./layout.js";
 import { NEAR_EDITS, nearKnown, typoLists, type TypoLists } from "./lists.js";
 import { repairDomain, repairSlip as repairSlipWith, type DomainRepair } from "./slips.js";
 
@@ -52,8 +53,9 @@ function decideWith(raw: string, lists: TypoLists, edu: ReadonlySet<string>, gov
   const domain = raw.trim().toLowerCase().replace(/\.$/, "");
   if (!domain.includes(".")) return NONE;
   // IDN domains are left to the mixed-script check: measuring edits between a Cyrillic look-alike
-  // and a Latin provider would "correct" an impersonation into the brand it imitates.
-  if (!/^[a-z0-9.-]+$/.test(domain)) return NONE;
+  // and a Latin provider would "correct" an impersonation into the brand it imitates. The one
+  // exception reads the whole domain back through the Russian layout (layout.ts), exactly.
+  if (!/^[a-z0-9.-]+$/.test(domain)) return decideLayout(domain, lists);
   if (lists.known.has(domain)) return NONE;
 
   const listed = lists.typoDomains.get(domain);
@@ -69,6 +71,19 @@ function decideWith(raw: string, lists: TypoLists, edu: ReadonlySet<string>, gov
   if (lists.known.has(registrable)) return NONE;
   if (matchesSector(registrable, domain, edu) || matchesSector(registrable, domain, gov)) return NONE;
   return decideDelegated(domain, lists);
+}
+
+/**
+ * `ьфшд.кг` → mail.ru: fixed only when the typed TLD does not exist (so a real Cyrillic domain
+ * under .рф, .рус or .com is never touched) and the Latin reading is exactly a known mailbox
+ * domain. No edit distance on top: two independent slips are not a clear intent.
+ */
+function decideLayout(domain: string, lists: TypoLists): TypoDecision {
+  const tld = lastLabel(domain);
+  if (isDelegatedTld(tld)) return NONE;
+  const latin = fromRussianLayout(domain);
+  if (latin === null || !lists.known.has(latin)) return NONE;
+  return { kind: "fix", to: latin, why: `${domain} is ${latin} typed on the Russian keyboard layout` };
 }
 
 function decideUndelegated(domain: string, tld: string, lists: TypoLists): TypoDecision {

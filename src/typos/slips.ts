@@ -2,13 +2,20 @@ import { MAX_CELL_LENGTH } from "../address/index.js";
 import { isDelegatedTld, lastLabel } from "../domains/tld.js";
 
 /**
- * Digits struck for the letter above or beside them on the keyboard (`0` sits over `o`), in a
- * top-level domain where a digit can never belong (no TLD contains a digit).
+ * A digit in a top-level domain, where none can belong (no TLD has one; punycode `xn--` aside).
+ * `0` sits over `o` and looks like it, `9` sits over `o` too: `c0m` (0 for o), `co0m` / `c9om`
+ * (a digit struck with the o). Read back only to the two TLDs with an `o` that mail lists are full
+ * of, so a stray digit never turns into some other country's TLD (`c0m` → `cm`, Cameroon).
  */
-const DIGIT_TLD_SLIPS: ReadonlyMap<string, string> = new Map([
-  ["c0m", "com"],
-  ["0rg", "org"],
-]);
+const DIGIT_TLD_TARGETS: ReadonlySet<string> = new Set(["com", "org"]);
+
+function digitTldReading(tld: string): string | null {
+  if (tld.startsWith("xn--") || !/[0-9]/.test(tld)) return null;
+  for (const reading of [tld.replaceAll("0", "o"), tld.replace(/(?<=o)[09]+|[09]+(?=o)/g, "")]) {
+    if (DIGIT_TLD_TARGETS.has(reading)) return reading;
+  }
+  return null;
+}
 
 /** Whitespace on either side of the `@`, and of a dot in the domain (never in the local part). */
 const SPACE_AROUND_AT = /\s*@\s*/gu;
@@ -92,8 +99,8 @@ export function repairDomain(
 
   const lower = domain.toLowerCase();
   const tld = lastLabel(lower);
-  const digitFix = lower.includes(".") ? DIGIT_TLD_SLIPS.get(tld) : undefined;
-  if (digitFix !== undefined) {
+  const digitFix = lower.includes(".") ? digitTldReading(tld) : null;
+  if (digitFix !== null) {
     domain = `${lower.slice(0, lower.length - tld.length)}${digitFix}`;
     whys.push(`.${tld} typed for .${digitFix}`);
   } else if (!lower.includes(".") || !isDelegatedTld(tld)) {

@@ -22,6 +22,10 @@ const REPAIRED: readonly (readonly [string, string])[] = [
   ["user@gmail.c0m", "user@gmail.com"],
   ["user@acme.c0m", "user@acme.com"],
   ["user@acme.0rg", "user@acme.org"],
+  ["user@gmail.co0m", "user@gmail.com"],
+  ["user@gmail.c0om", "user@gmail.com"],
+  ["user@acme.co9m", "user@acme.com"],
+  ["user@acme.o0rg", "user@acme.org"],
   ["user@@mail,ru", "user@mail.ru"],
   ["First.Last@GMAILCOM", "First.Last@gmail.com"],
   // no TLD at all, and exactly one known domain has the name
@@ -54,6 +58,9 @@ const UNTOUCHED: readonly string[] = [
   "john doe@x.com", // a space inside the local part is not ours to remove
   "anna. smith@x.com",
   "a@x.com @y.com", // closing the gap gives two @: still not one address
+  "user@acme.c9m", // 9 neither looks like nor sits beside this TLD's letters: no reading
+  "user@acme.c00", // reads as coo: not a TLD mail lists use
+  "user@acme.xn--p1ai", // punycode TLDs do hold digits
 ];
 
 describe("repairSlip", () => {
