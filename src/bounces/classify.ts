@@ -2,7 +2,7 @@ import { once } from "../once.js";
 import { blocklistName } from "./blocklist.js";
 import { parseBounce } from "./parse.js";
 import { buildPrefilter, firstMatch, isCandidate, type Candidates } from "./prefilter.js";
-import { BASIC_RULES, ENHANCED_RULES, PHRASE_RULES, TRANSIENT_TEXT } from "./rules.js";
+import { AUTO_REPLY, BASIC_RULES, ENHANCED_RULES, PHRASE_RULES, TRANSIENT_TEXT } from "./rules.js";
 import {
   actionOf,
   isHardRecipientCategory,
@@ -36,8 +36,10 @@ const COMPILED: readonly CompiledRule[] = Object.freeze(
  * recipient verdict, and most of those have none of its words).
  */
 // Built on first use (~1.8 MB, 15–30 ms): `clean` and `sender` load this module but never classify.
-const prefilter = once(() => buildPrefilter([...PHRASE_RULES.map((rule) => rule.patterns), [TRANSIENT_TEXT]]));
+const prefilter = once(() => buildPrefilter([...PHRASE_RULES.map((rule) => rule.patterns), [TRANSIENT_TEXT], AUTO_REPLY.patterns]));
 const TRANSIENT_TEXT_RULE = PHRASE_RULES.length;
+const AUTO_REPLY_RULE = PHRASE_RULES.length + 1;
+const AUTO_REPLY_REGEX = new RegExp(AUTO_REPLY.patterns.map((p) => `(?:${p.source})`).join("|"));
 
 const BASIC_BY_CODE: ReadonlyMap<string, { readonly id: string; readonly category: BounceCategory }> = new Map(
   BASIC_RULES.flatMap((rule) => rule.codes.map((code) => [code, { id: rule.id, category: rule.category }] as const)),
@@ -63,6 +65,15 @@ function byPhrase(text: string, lower: string, candidates: Candidates): Decision
     const evidence = sameLength ? text.slice(match.index, match.index + match[0].length) : match[0];
     return { category: rule.category, rule: rule.id, evidence: evidence.trim() };
   });
+}
+
+/** An out-of-office or other auto-reply: not a bounce, so no category (see AUTO_REPLY). */
+function byAutoReply(text: string, lower: string, candidates: Candidates): Decision | null {
+  if (!isCandidate(candidates, AUTO_REPLY_RULE)) return null;
+  const match = AUTO_REPLY_REGEX.exec(lower);
+  if (match === null) return null;
+  const evidence = text.length === lower.length ? text.slice(match.index, match.index + match[0].length) : match[0];
+  return { category: "unknown", rule: AUTO_REPLY.id, evidence: evidence.trim() };
 }
 
 function byEnhanced(enhancedCode: string | null): Decision | null {
@@ -118,7 +129,8 @@ export function classifyBounce(text: string, hints?: BounceHints): BounceClassif
   const enhancedCode = parsed.enhancedCode ?? validHint(hints?.enhancedCode, VALID_ENHANCED);
 
   const candidates = prefilter().candidates(parsed.lower);
-  const decision: Decision = byPhrase(parsed.text, parsed.lower, candidates) ??
+  const decision: Decision = byAutoReply(parsed.text, parsed.lower, candidates) ??
+    byPhrase(parsed.text, parsed.lower, candidates) ??
     byEnhanced(enhancedCode) ??
     byBasic(code) ?? { category: "unknown", rule: "no-evidence", evidence: null };
 

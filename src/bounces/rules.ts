@@ -4,6 +4,7 @@ import type { BounceCategory } from "./types.js";
  * The bounce rule table: data, tried in a fixed order, first match wins.
  *
  * Order of decision (see classify.ts):
+ *   0. AUTO_REPLY: an out-of-office reply is no bounce and answers `unknown`.
  *   1. PHRASE_RULES, top to bottom. Phrases beat codes: servers put generic codes on specific
  *      texts (Yandex answers an unknown mailbox with "550 5.7.1 No such user!").
  *      Within the phrase table:
@@ -14,9 +15,9 @@ import type { BounceCategory } from "./types.js";
  *        b. recipient-policy identifiers that would otherwise read as sender words
  *           (Microsoft RESOLVER.RST.AuthRequired says "authentication required" about a group);
  *        c. other sender-side causes: sender_config, sender_account, blocklisted, rate_limited,
- *           spam_content, message_rejected — blocklists before spam because "spamhaus" contains
- *           "spam", rate limits before spam because Gmail's throttle text says "protect our users
- *           from spam";
+ *           message format, spam_content, message_rejected — blocklists before spam because
+ *           "spamhaus" contains "spam", rate limits and format rejections before spam because
+ *           Gmail's throttle and RFC 5322 texts carry its anti-spam boilerplate;
  *        d. the path: connection_failed (before domain_invalid: "Host not found, try again" is a
  *           DNS timeout, not a missing domain);
  *        e. recipient causes: domain_invalid, mailbox_disabled, mailbox_full, mailbox_unknown
@@ -44,6 +45,42 @@ export interface PhraseRule {
   /** The real server reply (or replies) the patterns came from. */
   readonly comment: string;
 }
+
+/**
+ * Auto-replies are not bounces. An out-of-office reply lands in the same bounce mailbox but says
+ * the mailbox is alive; its wording ("temporarily out of the office", "try again later",
+ * "vorübergehend") would otherwise read as a transient failure and count as a soft bounce against
+ * a working address. classify.ts tries these patterns before the rule table and answers `unknown`
+ * (nothing to suppress, nothing to retry).
+ */
+export interface AutoReplyRule {
+  readonly id: string;
+  readonly patterns: readonly RegExp[];
+  /** The real auto-replies the patterns came from. */
+  readonly comment: string;
+}
+
+export const AUTO_REPLY: AutoReplyRule = {
+  id: "auto-reply",
+  patterns: [
+    /\bout of (?:the )?office\b/,
+    /\bautomatic reply\b|\bauto-?reply\b|\bautoreply\b|\bautomated response\b/,
+    /\bvacation (?:reply|message|notice)\b|\bon (?:vacation|holiday)\b/,
+    /\bon (?:annual |parental |maternity |sick )?leave (?:until|from|till)\b/,
+    /abwesenheitsnotiz|automatische antwort|nicht im b(?:ü|ue)ro/,
+    /r[ée]ponse automatique|absente? du bureau/,
+    /respuesta autom[aá]tica|fuera de (?:la )?oficina/,
+    /resposta autom[aá]tica|fora do escrit[oó]rio/,
+    /risposta automatica|fuori (?:ufficio|sede)/,
+    /автоматический ответ|автоответ|я в отпуске/,
+    /自动回复|自動返信|自動応答|不在にしております/,
+  ],
+  comment:
+    'Exchange/Outlook: "Automatic reply: ..." and "Out of Office: I am currently away and will return on Monday"; vacation(1): "I am on vacation"; "I am on annual leave until 3 June"; ' +
+    'Outlook German: "Abwesenheitsnotiz" / "Automatische Antwort"; French "Réponse automatique : Je suis absent du bureau"; Spanish "Respuesta automática: fuera de la oficina"; ' +
+    'Portuguese "Resposta automática: fora do escritório"; Italian "Risposta automatica: fuori ufficio"; Russian "Автоматический ответ: Я в отпуске"; ' +
+    'Chinese "自动回复"; Japanese "自動返信：ただいま不在にしております"; help desks: "This is an automated response confirming that we have received your message"',
+};
 
 export const PHRASE_RULES: readonly PhraseRule[] = [
   // ───────────── a. sender verification and sender-address rejections ─────────────
@@ -174,7 +211,9 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     id: "reverse-dns",
     category: "sender_config",
     patterns: [
-      /\bptr\b/,
+      // SendGrid's "unable to get mx info: failed to get IPs from PTR record: lookup x: no such host"
+      // is about resolving the recipient's MX, not our PTR.
+      /(?<!ips from )\bptr\b/,
       /reverse (?:dns|lookup|hostname|host name|mapping)/,
       /\brdns\b/,
       /cannot find your (?:reverse )?hostname/,
@@ -256,13 +295,15 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /bad outbound sender/,
       /tenant has exceeded threshold/,
       /traffic not accepted from this ip/,
+      /free accounts are for test purposes/,
       /email outgoing blocked|outgoing (?:mail|e-?mail|messages?) (?:is |has been )?blocked/,
       /ваш(?:а|е)? (?:аккаунт|учетная запись|учётная запись|ящик|почтовый ящик)[^.]{0,30}(?:заблокирован|ограничен)/,
     ],
     comment:
       'Microsoft: "550 5.7.501 Access denied, spam abuse detected"; "550 5.1.8 Access denied, bad outbound sender"; "550 5.7.705 Access denied, tenant has exceeded threshold"; ' +
       '"550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP"; Amazon SES: "554 Sending paused for this account"; ' +
-      'Mail.ru: "550 Ваш ящик заблокирован за рассылку спама"; Zoho: "554 5.1.8 Email Outgoing Blocked."',
+      'Mail.ru: "550 Ваш ящик заблокирован за рассылку спама"; Zoho: "554 5.1.8 Email Outgoing Blocked."; ' +
+      'Mailgun: "Domain example.org is not allowed to send: Free accounts are for test purposes only. Please upgrade or add the address to authorized recipients in Account Settings."',
   },
   {
     id: "dnsbl",
@@ -301,7 +342,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     category: "blocklisted",
     patterns: [
       /(?:poor|low|bad|insufficient) reputation/,
-      /ip (?:address )?(?:has been |is )(?:blocked|banned)/,
+      /ip (?:address )?(?:has been |is )(?:blocked|banned)|ip address is temporarily blocked/,
+      // Mimecast names its reputation lists; a bare "IP reputation" is also Outlook.com's throttle
+      // reason ("4.7.650 ... temporarily rate limited due to IP reputation"), so only these names.
+      /\b(?:local|global) ct ip reputation\b/,
       /client host rejected: access denied/,
       /comcast block/,
       /will be permanently deferred|retrying will not succeed/,
@@ -319,7 +363,9 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'Yahoo: "553 5.7.2 [TSS09] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed"; AOL: "554 RLY:B1 https://postmaster.aol.com/error-codes#554rlyb1"; ' +
       'Mail.ru: "421 IP 192.0.2.1 temporarily blocked due to spam"; "550 Access from ip address 192.0.2.1 blocked. Visit https://help.mail.ru/notspam-support/id"; ' +
       'Barracuda/Exchange: "554 5.7.1 Your access to submit messages to this e-mail system has been rejected."; IronPort: "550 5.7.1 Mail from 192.0.2.1 refused - see http://www.ironport.com/reputation"; ' +
-      'T-Online: "554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)"; "550 5.7.1 Mail rejected (T-Online)"',
+      'T-Online: "554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)"; "550 5.7.1 Mail rejected (T-Online)"; ' +
+      'GMX: "421-IP address is temporarily blocked. For explanation visit https://postmaster.gmx.net/en/error-messages?c=tb"; ' +
+      'Mimecast: "550 Local CT IP Reputation - (reject) https://community.mimecast.com/docs/DOC-1369#550", "550 Global CT IP Reputation - (reject)"',
   },
   {
     id: "rate-limit",
@@ -336,6 +382,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /limit for processing requests/,
       /unusual sending activity/,
       /frequency limit/,
+      /sender thread limit exceeded/,
       /exceeded (?:permitted|the allowed) limits/,
       /unexpected volume/,
       /\[tss?0\d\]/,
@@ -354,7 +401,38 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'Exchange: "421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel"; ' +
       'Gmail: "421-4.7.0 [192.0.2.1] Our system has detected an unusual rate of unsolicited mail originating from your IP address."; ' +
       'cPanel Exim: "451-The server has reached its limit for processing requests from your host. 451 Please try again later."; ' +
-      'Zoho: "550 5.4.6 Unusual sending activity detected. Please try after sometime."; NetEase 163: "451 MI:DMC 192.0.2.1 Connection frequency limited."',
+      'Zoho: "550 5.4.6 Unusual sending activity detected. Please try after sometime."; NetEase 163: "451 MI:DMC 192.0.2.1 Connection frequency limited."; ' +
+      'Exchange Online: "432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded"',
+  },
+  // Before spam-content: Gmail appends its anti-spam boilerplate to format rejections ("This
+  // message is not RFC 5322 compliant. ... To reduce the amount of spam sent to Gmail, this
+  // message has been blocked."), and the format is what the sender must fix.
+  {
+    id: "message-format",
+    category: "message_rejected",
+    patterns: [
+      /not rfc ?(?:2822|5322|822)/,
+      /rfc ?(?:2822|5322) (?:compliant|section)/,
+      /message-?id header/,
+      /invalid mime/,
+      /invalid message content/,
+      /malformed (?:message|header|mime)/,
+      /bare <?(?:lf|cr|linefeed|newline)\b/,
+      /line (?:is )?too long/,
+      /smtputf8/,
+      /non-ascii address/,
+      /not rfc compliant/,
+      /invalid header/,
+      /message-id is missing/,
+      /missing a valid address in from|having no from:? header/,
+      /header (?:is )?too long/,
+    ],
+    comment:
+      'Gmail: "550-5.7.1 Messages missing a valid Message-ID header are not accepted"; "550-5.7.1 ... this message is not RFC 5322 compliant"; ' +
+      'Microsoft: "550 5.6.211 Invalid MIME Content: Single text value size (32784) exceeded allowed maximum"; "554 5.6.0 STOREDRV.Submit; invalid message content"; ' +
+      'Gmail: "550-5.7.1 Messages missing a valid address in From: header, or having no From: header, are not accepted."; Yahoo: "554 Message not allowed - Headers are not RFC compliant[291]"; ' +
+      'WEB.DE: "554-Mail not accepted: Invalid header found (Message-Id is missing)"; sendmail: "554 5.3.0 Message header too long"; ' +
+      'Postfix 3.9 (smtpd_forbid_bare_newline): "521 5.5.2 mx.example.com Error: bare <LF> received"',
   },
   {
     id: "spam-content",
@@ -376,10 +454,12 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /unacceptable content|content restrictions?\b/,
       /rejected due to security polic/,
       /\bofr_506\b/,
+      /\bdt:spm\b/,
       /transient\/contentrejected/,
       /message filtered|content denied|malicious (?:url|link)/,
       /спам/,
       /нежелательн/,
+      /垃圾邮件|迷惑メール|スパム/,
     ],
     comment:
       'Gmail: "550-5.7.1 Our system has detected that this message is likely unsolicited mail"; Yahoo: "554 5.7.9 Message not accepted for policy reasons"; ' +
@@ -388,7 +468,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'AOL: "521 5.2.1 :  AOL will not accept delivery of this message"; Mimecast: "554 Message rejected due to content restrictions"; "554 Email rejected due to security policies"; ' +
       'Symantec.cloud: "553 Message filtered. Refer to the Troubleshooting page at http://www.symanteccloud.com/troubleshooting (#5.7.1)"; ' +
       'QQ Mail: "550 Mail content denied. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000726"; ' +
-      'Orange: "550 5.7.1 Mail refused - OFR_506 [506]"; Exim/cPanel: "550 Message rejected because of unacceptable content."; Amazon SES bounce type "Transient/ContentRejected"',
+      'Orange: "550 5.7.1 Mail refused - OFR_506 [506]"; Exim/cPanel: "550 Message rejected because of unacceptable content."; Amazon SES bounce type "Transient/ContentRejected"; ' +
+      'NetEase 163: "554 DT:SPM 163 mx14,... please see http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1"; "邮件被识别为垃圾邮件"',
   },
   {
     id: "message-size",
@@ -399,6 +480,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /message length exceeds/,
       /exceeds? (?:the )?(?:fixed )?max(?:imum)? (?:message )?size/,
       /message file too big/,
+      /exceeded mail ?size limit/,
       /recipsizelimit|sendsizelimit/,
       /transient\/messagetoolarge/,
       /размер (?:письма|сообщения)/,
@@ -406,33 +488,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     comment:
       'Gmail: "552-5.2.3 Your message exceeded Google\'s message size limits"; Postfix: "552 5.3.4 Error: message file too big"; ' +
       'Exchange: "552 5.3.4 Message size exceeds fixed maximum message size"; Microsoft: "550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient"; ' +
-      'Amazon SES bounce type "Transient/MessageTooLarge"',
-  },
-  {
-    id: "message-format",
-    category: "message_rejected",
-    patterns: [
-      /not rfc ?(?:2822|5322|822)/,
-      /rfc ?(?:2822|5322) (?:compliant|section)/,
-      /message-id header/,
-      /invalid mime/,
-      /invalid message content/,
-      /malformed (?:message|header|mime)/,
-      /bare (?:lf|cr|linefeed)/,
-      /line (?:is )?too long/,
-      /smtputf8/,
-      /non-ascii address/,
-      /not rfc compliant/,
-      /invalid header/,
-      /message-id is missing/,
-      /missing a valid address in from|having no from:? header/,
-      /header (?:is )?too long/,
-    ],
-    comment:
-      'Gmail: "550-5.7.1 Messages missing a valid Message-ID header are not accepted"; "550-5.7.1 ... this message is not RFC 5322 compliant"; ' +
-      'Microsoft: "550 5.6.211 Invalid MIME Content: Single text value size (32784) exceeded allowed maximum"; "554 5.6.0 STOREDRV.Submit; invalid message content"; ' +
-      'Gmail: "550-5.7.1 Messages missing a valid address in From: header, or having no From: header, are not accepted."; Yahoo: "554 Message not allowed - Headers are not RFC compliant[291]"; ' +
-      'WEB.DE: "554-Mail not accepted: Invalid header found (Message-Id is missing)"; sendmail: "554 5.3.0 Message header too long"',
+      'Amazon SES bounce type "Transient/MessageTooLarge"; NetEase 163: "552 Requested mail action aborted: exceeded mailsize limit"',
   },
   {
     id: "message-attachment",
@@ -469,7 +525,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /no route to host/,
       /(?:network|host) is unreachable/,
       /lost connection/,
-      /\b(?:econnrefused|etimedout|econnreset|ehostunreach|enetunreach|eai_again|esocket)\b/,
+      /\b(?:econnrefused|etimedout|etimeout|eservfail|econnreset|ehostunreach|enetunreach|eai_again|esocket)\b/,
+      /server certificate not verified|certificate verif(?:y|ication) failed/,
+      /(?:server|host) (?:did not|didn't) respond/,
+      /сервер[^.]{0,30}не отвечает/,
       /tls (?:negotiation|handshake) failed/,
       /(?:cannot|could not|unable to) start tls|tls is required, but was not offered/,
       /did not accept our requests? to connect/,
@@ -481,7 +540,9 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'Postfix: "connect to mx.example.com[192.0.2.1]:25: Connection timed out"; "lost connection with mx.example.com[192.0.2.1] while receiving the initial server greeting"; ' +
       'qmail: "Sorry, I wasn\'t able to establish an SMTP connection. (#4.4.1)"; PHPMailer: "SMTP connect() failed. https://github.com/PHPMailer/PHPMailer/wiki/Troubleshooting"; ' +
       'Microsoft: "550 5.4.316 Message expired, connection refused(Socket error code 10061)"; Gmail: "The recipient server did not accept our requests to connect. [mx.example.com. 192.0.2.1: unable to read banner]"; ' +
-      'Postfix: "TLS is required, but was not offered by host mx.example.com[192.0.2.1]"; "Cannot start TLS: handshake failure"',
+      'Postfix: "TLS is required, but was not offered by host mx.example.com[192.0.2.1]"; "Cannot start TLS: handshake failure"; ' +
+      'Node.js c-ares: "queryMx ETIMEOUT example.com", "queryMx ESERVFAIL example.com"; Postfix with smtp_tls_security_level=verify: "Server certificate not verified"; ' +
+      'Exchange 2010 4.4.7 NDR: "The remote server did not respond to a connection attempt."; "Сервер получателя не отвечает"',
   },
   {
     id: "dns-temporary",
@@ -490,7 +551,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /mx lookup failed/,
       /host not found, try again/,
       /temporary failure in name resolution/,
-      /dns (?:query|lookup) failed/,
+      // Exchange also defers a definite NXDOMAIN: "451 4.4.0 DNS query failed. The error was:
+      // SMTPSEND.DNS.NonExistentDomain; nonexistent domain": that one is the recipient's domain.
+      /dns (?:query|lookup) failed(?!.{0,80}nonexistent ?domain)/,
+      /host lookup did not complete/,
       /\bservfail\b/,
       /malformed or unexpected name server reply/,
       /host name lookup failure/,
@@ -499,7 +563,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'Postfix: "Host or domain name not found. Name service error for name=example.com type=MX: Host not found, try again"; ' +
       'Exim: "R=dnslookup defer (-1): MX lookup failed"; Gmail: "DNS Error: DNS type \'mx\' lookup of example.com responded with code SERVFAIL"; ' +
       'Microsoft: "451 4.4.312 DNS query failed"; Postfix: "Name service error for name=example.com type=MX: Malformed or unexpected name server reply"; ' +
-      'sendmail: "Deferred: Name server: mx.example.com.: host name lookup failure"',
+      'sendmail: "Deferred: Name server: mx.example.com.: host name lookup failure"; Exim: "R=dnslookup defer (-1): host lookup did not complete"',
   },
   // ───────────── e. recipient causes ─────────────
   {
@@ -516,6 +580,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /unroutable|unrouteable/,
       /\bnxdomain\b/,
       /\benotfound\b/,
+      /\bno such host\b/,
+      /the domain \S{1,255} couldn't be found/,
       /name or service not known/,
       /no mx (?:record|host|for)|no (?:valid )?mx or a/,
       /null ?mx/,
@@ -527,21 +593,23 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'Gmail: "DNS Error: DNS type \'mx\' lookup of exmaple.com responded with code NXDOMAIN Domain name not found: exmaple.com"; ' +
       'qmail: "Sorry, I couldn\'t find any host named exmaple.com. (#5.1.2)"; Exim: "550 Unrouteable address"; ' +
       'Microsoft: "550 5.4.310 DNS domain exmaple.com does not exist [Message=InfoDomainNonexistent]"; Postfix: "556 5.1.10 Recipient address rejected: Domain example.com does not accept mail (nullMX)"; ' +
-      'Mailgun: "No MX for exmaple.com"',
+      'Mailgun: "No MX for exmaple.com"; SendGrid (Go resolver): "unable to get mx info: failed to get IPs from PTR record: lookup exmaple.com: no such host"; ' +
+      'Gmail NDR: "Your message was not delivered to bob@exmaple.com because the domain exmaple.com couldn’t be found. Check for typos or unnecessary spaces and try again."',
   },
   {
     id: "domain-not-found-intl",
     category: "domain_invalid",
     patterns: [
       /домен.{0,80}?не (?:существует|найден)/,
-      /domain (?:existiert nicht|nicht gefunden)/,
+      /dom(?:ain|(?:ä|ae)ne)[^.]{0,30}(?:existiert nicht|nicht existiert|nicht gefunden)/,
       /domaine[^.]{0,40}n'existe pas|domaine (?:inexistant|introuvable)/,
       /dominio[^.]{0,20}no existe|dom[ií]nio (?:inexistente|n[aã]o existe)|dominio (?:inesistente|non esiste)/,
       /несуществующ(?:ий|его) домен/,
+      /域名[^。]{0,10}(?:不存在|无法解析)|ドメイン[^。]{0,10}(?:存在しません|見つかりません)/,
     ],
     comment:
       'Localised replies, a rule of their own so that their patterns only run when their words occur (see prefilter.ts): ' +
-      'Yandex: "Домен example.su не существует"; "Domain existiert nicht"; "Le domaine n\'existe pas"; "El dominio no existe"; "Domínio inexistente"; "Dominio inesistente"',
+      'Yandex: "Домен example.su не существует"; "Domain existiert nicht"; "da die Domäne nicht existiert"; "域名不存在"; "ドメインが見つかりません"; "Le domaine n\'existe pas"; "El dominio no existe"; "Domínio inexistente"; "Dominio inesistente"',
   },
   {
     id: "mailbox-disabled",
@@ -571,14 +639,14 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     patterns: [
       /(?:postfach|konto) (?:ist )?(?:deaktiviert|gesperrt)/,
       /compte (?:est )?(?:d[ée]sactiv|suspendu|ferm[ée])/,
-      /cuenta (?:deshabilitada|desactivada|suspendida|bloqueada|cancelada)/,
-      /conta (?:desativada|desabilitada|bloqueada|suspensa|cancelada)/,
+      /cuenta(?: de correo)?(?: est[aá])? (?:deshabilitada|desactivada|suspendida|bloqueada|cancelada)/,
+      /conta(?: de e-?mail)?(?: est[aá])? (?:desativada|desabilitada|bloqueada|suspensa|cancelada)/,
       /casella[^.]{0,30}(?:disattivata|disabilitata|bloccata|sospesa)/,
       /(?:ящик|аккаунт|учетная запись|учётная запись|пользователь)[^.]{0,40}(?:заблокирован|отключ[её]н|удал[её]н|неактив|деактивирован|заморожен)/,
     ],
     comment:
       'Localised replies (own rule: see domain-not-found-intl): Yandex: "550 5.2.1 Почтовый ящик заблокирован"; "Postfach ist deaktiviert"; "Compte désactivé"; ' +
-      '"Cuenta deshabilitada"; "Conta desativada"; "Casella disattivata"',
+      '"Cuenta deshabilitada"; "La cuenta de correo está deshabilitada"; "Conta desativada"; "Casella disattivata"',
   },
   {
     id: "mailbox-full",
@@ -614,11 +682,12 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /скриньк[а-я]{0,3}[^.]{0,20}переповнен/,
       /ящик[^.]{0,20}переполнен|переполнен[^.]{0,20}ящик/,
       /превышен[аы]? (?:размер|квота|лимит)[^.]{0,30}ящик/,
+      /空间已满|容量已满|邮箱已满|信箱已满|空间不足|容量超过|容量が超過|容量を超過|容量超過|メールボックスがいっぱい|メールボックスが満杯/,
     ],
     comment:
       'Localised replies (own rule: see domain-not-found-intl): Orange: "552 5.2.2 Boite du destinataire pleine. Recipient mailbox full. OFR_417 [417]"; ' +
       'Mail.ru: "Почтовый ящик получателя переполнен"; "Das Postfach des Empfängers ist voll"; "Boîte aux lettres pleine"; "El buzón del destinatario está lleno"; ' +
-      '"Caixa postal cheia"; "Casella piena"; "Mailbox vol"; "Skrzynka pełna"; "Скринька переповнена"',
+      '"Caixa postal cheia"; "Casella piena"; "Mailbox vol"; "Skrzynka pełna"; "Скринька переповнена"; "收件人邮箱空间已满"; "メールボックスの容量が超過しています"',
   },
   {
     id: "ms-dbeb",
@@ -649,6 +718,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /unknown or illegal alias/,
       /mailbox (?:unavailable|not available)/,
       /\bofr_416\b/,
+      /\S wasn't found at \S/,
     ],
     comment:
       'Postfix: "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown in local recipient table"; cPanel Exim: "550 No Such User Here"; ' +
@@ -658,7 +728,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'GMX: "550 Requested action not taken: mailbox unavailable"; iCloud: "550 5.1.1 <bob@icloud.com>: user does not exist"; ' +
       'Orange: "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]"; ' +
       'Exchange: "The e-mail address you entered couldn\'t be found"; Postfix: "504 5.5.2 <bob>: Recipient address rejected: need fully-qualified address"; RFC 5321: "553 Requested action not taken: mailbox name not allowed"; ' +
-      'IronPort: "550 #5.1.0 Address rejected bob@example.com"',
+      'IronPort: "550 #5.1.0 Address rejected bob@example.com"; Exchange Online NDR: "Your message to bob@contoso.com couldn’t be delivered. bob wasn’t found at contoso.com."',
   },
   {
     id: "mailbox-unknown-intl",
@@ -668,8 +738,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /destinataire (?:invalide|inconnu)|utilisateur (?:inconnu|introuvable)/,
       /adresse[^.]{0,30} (?:introuvable|n'existe pas|inexistante)/,
       /(?:adresse|empf(?:ä|ae)nger|benutzer)[^.]{0,20} existiert nicht|postfach (?:ist )?nicht (?:verf(?:ü|ue)gbar|vorhanden)/,
-      /usuario (?:desconocido|no existe|inexistente)|direcci[oó]n[^.]{0,30} no existe/,
-      /usu[aá]rio (?:desconhecido|n[aã]o existe|inexistente)|endere[cç]o[^.]{0,30} n[aã]o existe/,
+      /usuario (?:desconocido|no existe|no encontrado|inexistente)|direcci[oó]n[^.]{0,30} no existe/,
+      /usu[aá]rio (?:desconhecido|n[aã]o (?:existe|encontrado)|inexistente)|endere[cç]o[^.]{0,30} n[aã]o existe/,
       /utente (?:sconosciuto|inesistente|non esiste)|indirizzo[^.]{0,30} (?:non esiste|inesistente)/,
       /gebruiker (?:onbekend|bestaat niet)/,
       /u[zż]ytkownik[^.]{0,20} nie istnieje|nieznany u[zż]ytkownik/,
@@ -678,11 +748,12 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /(?:пользовател[ья]|адресат|получатель|адрес|ящик|аккаунт)[^.]{0,20}не (?:найден|существует)/,
       /неизвестн(?:ый|ого) (?:пользовател|адресат|получател)|(?:пользователь|адресат|получатель) неизвест/,
       /несуществующ(?:ий|его) (?:адрес|ящик|пользовател)/,
+      /(?:用户|邮箱|收件人|帐户|账户|帐号|账号|地址)[^。]{0,10}不存在|(?:メールアドレス|ユーザー?|アカウント|宛先)[^。]{0,15}(?:存在しません|見つかりません)/,
     ],
     comment:
       'Localised replies (own rule: see domain-not-found-intl): WEB.DE: "550 5.1.1 <bob@web.de>: Empfänger unbekannt"; Rambler: "550 5.1.1 Пользователь не найден"; ' +
       'Gmail in Russian: "Нет такого пользователя"; "Adresse introuvable"; "Die E-Mail-Adresse existiert nicht"; "Usuario desconocido"; "Usuário desconhecido"; ' +
-      '"Utente sconosciuto"; "Gebruiker onbekend"; "Użytkownik nie istnieje"; "Користувача не знайдено"',
+      '"Utente sconosciuto"; "Gebruiker onbekend"; "Użytkownik nie istnieje"; "Користувача не знайдено"; Locaweb: "Usuário não encontrado"; Chinese providers: "收件人邮箱不存在", "用户不存在"; Japanese: "宛先のメールアドレスは存在しません"',
   },
   {
     id: "esp-suppressed",
@@ -746,7 +817,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /временн/,
       /попробуйте (?:позже|повторить)|повторите (?:попытку )?позже/,
       /essayer plus tard/,
-      /temporair|tempor[aá]ri[ao]|temporalmente|temporane[ao]|vor(?:ü|ue)bergehend/,
+      /temporair|tempor[aá]ri[ao]|temporal|temporane[ao]|vor(?:ü|ue)bergehend/,
       /delivery (?:is|has been) delayed|will continue to be attempted|could not send message for past/,
       /server (?:is )?(?:temporarily )?(?:unavailable|busy)|unavailable or busy/,
       /^soft[- ]?bounced?\.?$|transient\/general/,
@@ -784,7 +855,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
 
 /** Marks a reply as transient even when the code is 5xx (issue 5: "temporary", "try again later"). */
 export const TRANSIENT_TEXT =
-  /temporar(?:y|ily)|try (?:again|later)|come back later|gr[ae]y ?list|временн|попробуйте (?:позже|повторить)|повторите (?:попытку )?позже|essayer plus tard|temporair|tempor[aá]ri[ao]|temporalmente|temporane[ao]|vor(?:ü|ue)bergehend/;
+  /temporar(?:y|ily)|try (?:again )?later|(?<!and )try again|come back later|gr[ae]y ?list|временн|попробуйте (?:позже|повторить)|повторите (?:попытку )?позже|essayer plus tard|temporair|tempor[aá]ri[ao]|temporal|temporane[ao]|vor(?:ü|ue)bergehend/;
 
 export interface EnhancedRule {
   readonly id: string;

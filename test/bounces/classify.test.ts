@@ -469,3 +469,25 @@ describe("classifyBounce: DKIM named without a DKIM failure", () => {
     expect({ category: r.category, action: r.action }).toEqual({ category, action });
   });
 });
+
+describe("auto-replies and resend instructions", () => {
+  const cases: readonly Case[] = [
+    // Out-of-office wording that would otherwise read as transient: not a bounce at all.
+    ["Thank you for your message. I am temporarily out of the office and will reply when I return.", "unknown", "review"],
+    ["Automatische Antwort: Ich bin vorübergehend nicht erreichbar.", "unknown", "review"],
+    // A real deferral that merely says "try again later" stays transient.
+    ["451 4.7.1 Please try again later", "transient", "retry"],
+    // Gmail's NDR tells the user to fix the address "and try again": permanent.
+    ["Address not found. Your message wasn't delivered to bob@exampel.com because the domain exampel.com couldn't be found. Check for typos or unnecessary spaces and try again.", "domain_invalid", "suppress"],
+    // "Please try again" without the instruction stays a temporary hint on a hard category.
+    ["550 5.1.1 User unknown. Please try again", "mailbox_unknown", "retry"],
+  ];
+  it.each(cases)("%s → %s / %s", (text, category, action) => {
+    const got = classifyBounce(text);
+    expect([got.category, got.action]).toEqual([category, action]);
+  });
+
+  it("names the auto-reply rule as evidence", () => {
+    expect(classifyBounce("Out of Office: back on Monday").rule).toBe("auto-reply");
+  });
+});

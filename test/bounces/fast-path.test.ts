@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classifyBounce } from "../../src/bounces/classify.js";
 import { joinContinuations, parseBounce } from "../../src/bounces/parse.js";
-import { PHRASE_RULES, TRANSIENT_TEXT } from "../../src/bounces/rules.js";
+import { AUTO_REPLY, PHRASE_RULES, TRANSIENT_TEXT } from "../../src/bounces/rules.js";
 import { isHardRecipientCategory } from "../../src/bounces/types.js";
 
 /**
@@ -23,7 +23,8 @@ interface PhraseVerdict {
  * length, as the contract says.
  */
 function oraclePhrase(text: string, lower: string): PhraseVerdict | null {
-  for (const rule of PHRASE_RULES) {
+  // Auto-replies are tried before the table (classify.ts); they decide the same way.
+  for (const rule of [AUTO_REPLY, ...PHRASE_RULES]) {
     let best: RegExpExecArray | null = null;
     for (const pattern of rule.patterns) {
       const match = pattern.exec(lower);
@@ -37,7 +38,7 @@ function oraclePhrase(text: string, lower: string): PhraseVerdict | null {
   return null;
 }
 
-const phraseIds = new Set(PHRASE_RULES.map((r) => r.id));
+const phraseIds = new Set([AUTO_REPLY.id, ...PHRASE_RULES.map((r) => r.id)]);
 
 /** The oracle for the hard/soft split of recipient verdicts (classify.ts, isTransientReply). */
 function oracleTransient(code: string | null, enhancedCode: string | null, lower: string): boolean {
@@ -80,7 +81,7 @@ function corpusTexts(): string[] {
 }
 
 /** The quoted replies in the rule comments: the real texts the patterns came from. */
-const quoted = PHRASE_RULES.flatMap((rule) => [...rule.comment.matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? ""));
+const quoted = [AUTO_REPLY, ...PHRASE_RULES].flatMap((rule) => [...rule.comment.matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? ""));
 
 /** Every UTF-16 code unit `\s` matches (the set parse.ts collapses). */
 const WHITESPACE_UNITS = Array.from({ length: 0x10000 }, (_, unit) => String.fromCharCode(unit)).filter((ch) => /\s/.test(ch));

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { needlesOf, needlesOfAll } from "../../src/bounces/needles.js";
 import { parseBounce } from "../../src/bounces/parse.js";
 import { buildPrefilter, isCandidate, MAX_PREFILTER_RULES } from "../../src/bounces/prefilter.js";
-import { BASIC_RULES, ENHANCED_RULES, PHRASE_RULES } from "../../src/bounces/rules.js";
+import { AUTO_REPLY, BASIC_RULES, ENHANCED_RULES, PHRASE_RULES } from "../../src/bounces/rules.js";
 import { BOUNCE_CATEGORIES } from "../../src/bounces/types.js";
 
 const categories = new Set<string>(BOUNCE_CATEGORIES);
@@ -13,9 +13,38 @@ function quotedReplies(comment: string): string[] {
   return [...comment.matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? "");
 }
 
+describe("auto-reply patterns", () => {
+  it("are stateless, lower-case, capture nothing, and have needles", () => {
+    for (const pattern of AUTO_REPLY.patterns) {
+      expect(pattern.flags).toBe("");
+      const literals = pattern.source.replace(/\\./g, "");
+      expect(literals).toBe(literals.toLowerCase());
+      expect(new RegExp(`${pattern.source}|`).exec("")?.length).toBe(1);
+    }
+    const needles = needlesOfAll(AUTO_REPLY.patterns);
+    expect(needles).not.toBeNull();
+    for (const n of needles ?? []) expect(n.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("every pattern matches a reply quoted in the comment", () => {
+    const replies = quotedReplies(AUTO_REPLY.comment).map((reply) => parseBounce(reply).lower);
+    for (const pattern of AUTO_REPLY.patterns) {
+      expect(replies.some((reply) => pattern.test(reply)), pattern.source).toBe(true);
+    }
+  });
+
+  it("no phrase rule's comment reply reads as an auto-reply", () => {
+    const hits = PHRASE_RULES.flatMap((rule) => quotedReplies(rule.comment))
+      .map((reply) => parseBounce(reply).lower)
+      .filter((reply) => AUTO_REPLY.patterns.some((p) => p.test(reply)));
+    expect(hits).toEqual([]);
+  });
+});
+
 describe("phrase rule table", () => {
   it("fits the prefilter's candidate masks", () => {
-    expect(PHRASE_RULES.length).toBeLessThanOrEqual(MAX_PREFILTER_RULES);
+    // Plus two extra slots: TRANSIENT_TEXT and AUTO_REPLY share the scan (classify.ts).
+    expect(PHRASE_RULES.length + 2).toBeLessThanOrEqual(MAX_PREFILTER_RULES);
   });
 
   it("has unique ids", () => {
