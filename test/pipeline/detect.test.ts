@@ -15,7 +15,7 @@ describe("sniffDelimiter", () => {
   });
 
   it("honours Excel's sep= line", () => {
-    expect(sniffDelimiter("sep=;\r\na;b\n")).toEqual({ delimiter: ";", sepLine: "sep=;" });
+    expect(sniffDelimiter("sep=;\r\na;b\n")).toEqual({ delimiter: ";", sepLine: "sep=;", inUse: true });
   });
 
   it("honours a forced delimiter", () => {

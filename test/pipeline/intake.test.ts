@@ -28,7 +28,7 @@ function records(text: string, delimiter = ","): CsvRecord[] {
   return [...reader.push(text), ...reader.end()];
 }
 
-const THREE: IntakeLayout = { delimiter: ",", width: 3, recordWidth: 3, emailIndex: 1, ownOutput: false };
+const THREE: IntakeLayout = { delimiter: ",", width: 3, recordWidth: 3, emailIndex: 1, ownOutput: false, lineIsCell: false };
 
 async function intakeOf(layout: IntakeLayout = THREE) {
   const counts = emptyCounts();
