@@ -61,6 +61,33 @@ describe("RowIntake.take", () => {
     expect(counts.blankRows).toBe(0);
   });
 
+  it.each([
+    ["Excel's empty formatted row", ",,"],
+    ["delimiters and blanks only", " , ,\t"],
+    ["quoted empty cells", '"","",""'],
+    ["a record longer than the header but empty", ",,,,"],
+  ])("counts %s as a blank line", async (_, line) => {
+    const { intake, counts } = await intakeOf();
+    expect(intake.take(records(line)[0]!)).toBeNull();
+    expect(counts).toMatchObject({ inputRows: 1, blankRows: 1 });
+  });
+
+  it.each<[string, string, string[] | null]>([
+    ["a comma slip in a one-column file stays in the cell", "petr@mail,ru", ["petr@mail,ru"]],
+    ["a quoted cell is still unquoted", '"Doe, John" <john@example.org>', ["Doe, John <john@example.org>"]],
+    ["a trailing delimiter is still only empty fields", "ann@example.org,", ["ann@example.org"]],
+  ])("one column, no separator in use: %s", async (_, line, cells) => {
+    const { intake } = await intakeOf({ delimiter: ",", width: 1, recordWidth: 1, emailIndex: 0, ownOutput: false, lineIsCell: true });
+    const p = intake.take(records(line)[0]!)!;
+    expect(p.malformed).toBeNull();
+    expect(p.cells).toEqual(cells);
+  });
+
+  it("one column whose separator is in use: extra fields are still a malformed row", async () => {
+    const { intake } = await intakeOf({ delimiter: ",", width: 1, recordWidth: 1, emailIndex: 0, ownOutput: false, lineIsCell: false });
+    expect(malformedProblem(intake.take(records("petr@mail,ru")[0]!)!.malformed)).toBe("field_count");
+  });
+
   it("reports expected and found field counts, the raw text shown readably", async () => {
     const { intake } = await intakeOf();
     const p = intake.take(records("Ann,ann@example.org")[0]!)!;
