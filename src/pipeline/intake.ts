@@ -73,7 +73,7 @@ export class RowIntake {
   /** One record (after split) as the next data row; null for a blank line (counted, not emitted). */
   take(record: CsvRecord): Pending | null {
     const counts = this.counts;
-    if (record.problem === null && isBlank(record)) {
+    if (record.problem === null && record.raw.trim() === "") {
       counts.inputRows++;
       counts.blankRows++;
       this.dataRow++;
@@ -141,11 +141,3 @@ function swallowsRecords(record: CsvRecord, delimiter: string, width: number, em
   return false;
 }
 
-/**
- * A blank line: nothing but whitespace — or nothing but delimiters, which is how Excel and Google
- * Sheets write a row that holds no value (`;;;` for a row that only kept its formatting, often
- * dozens of them under the data). Such a row is no subscriber, so it is counted as blank.
- */
-function isBlank(record: CsvRecord): boolean {
-  return record.raw.trim() === "" || record.fields.every((f) => f.trim() === "");
-}

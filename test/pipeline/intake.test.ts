@@ -61,17 +61,6 @@ describe("RowIntake.take", () => {
     expect(counts.blankRows).toBe(0);
   });
 
-  it.each([
-    ["Excel's empty formatted row", ",,"],
-    ["delimiters and blanks only", " , ,\t"],
-    ["quoted empty cells", '"","",""'],
-    ["a record longer than the header but empty", ",,,,"],
-  ])("counts %s as a blank line", async (_, line) => {
-    const { intake, counts } = await intakeOf();
-    expect(intake.take(records(line)[0]!)).toBeNull();
-    expect(counts).toMatchObject({ inputRows: 1, blankRows: 1 });
-  });
-
   it.each<[string, string, string[] | null]>([
     ["a comma slip in a one-column file stays in the cell", "petr@mail,ru", ["petr@mail,ru"]],
     ["a quoted cell is still unquoted", '"Doe, John" <john@example.org>', ["Doe, John <john@example.org>"]],

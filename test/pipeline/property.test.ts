@@ -86,9 +86,8 @@ function render(c: Case): Rendered {
     }
     const fields = r.kind === "row" ? r.fields.slice(0, c.width) : r.fields;
     const line = fields.map((f) => quote(f, c.delimiter, r.kind === "row" && r.quoteAll)).join(c.delimiter);
-    // A record of only blanks and delimiters is a blank line (Excel writes `;;;` for an empty
-    // row): the contract may skip it.
-    if (line.trim() === "" || fields.every((f) => f.trim() === "")) blanks.push(i + 1);
+    // A one-column record that is empty or only blanks is a blank line: the contract may skip it.
+    if (line.trim() === "") blanks.push(i + 1);
     else if (r.kind === "row") good.set(i + 1, fields);
     lines.push(line);
   }

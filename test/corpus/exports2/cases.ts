@@ -585,15 +585,15 @@ export const CASES: readonly ExportCase[] = [
   },
   {
     name: "excel-empty-rows-semicolons",
-    why: "Excel 'CSV' keeps formatted-but-empty rows as ';;;' lines at the end: they are blank rows, not subscribers with an empty address",
+    why: "Excel 'CSV' keeps formatted-but-empty rows as ';;;' lines at the end: README counts only whitespace lines as blank, so they are rows rejected as empty",
     bytes: utf8(rows("\r\n", "Name;Email;Phone;City", "Jan;jan@firma.nl;;Utrecht", "Els;els@firma.nl;;Gent", ";;;", ";;;", ";;;")),
-    expect: ok(";", { index: 1, name: "Email", how: "exact" }, 5, { blank: 3 }),
+    expect: ok(";", { index: 1, name: "Email", how: "exact" }, 5, { rejected: 3 }),
   },
   {
     name: "google-sheets-empty-rows",
-    why: "Google Sheets downloads rows below the data that hold only a formatted cell as ',,,' lines",
+    why: "Google Sheets downloads rows that hold only a formatted cell as ',,' lines: rows rejected as empty (README: only blank lines are skipped)",
     bytes: utf8("email,name,source\r\nkim@posteo.net,Kim,form\r\n,,\r\nlee@posteo.net,Lee,form\r\n,,"),
-    expect: ok(",", { index: 0, name: "email", how: "exact" }, 4, { blank: 2 }),
+    expect: ok(",", { index: 0, name: "email", how: "exact" }, 4, { rejected: 2 }),
   },
   {
     name: "one-column-comma-slip",
