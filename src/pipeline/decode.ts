@@ -68,6 +68,27 @@ function incompleteTail(buf: Buffer, framing: Framing): number {
   return 0;
 }
 
+/**
+ * UTF-16 without a BOM, as SQL Server's `bcp -w` and some .NET exporters write it: text in Latin
+ * script then has a NUL in every other byte (the high byte of LE units, the first of BE units).
+ * A UTF-8 CSV never holds NUL bytes, so this is evidence, not a guess. Half the units must show
+ * the pattern and the other byte of a unit must almost never be NUL (CJK text has some).
+ */
+function utf16WithoutBom(head: Buffer): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(head.length, 4096) & ~1;
+  if (n < 4) return null;
+  let lowNul = 0; // NUL at even offsets
+  let highNul = 0; // NUL at odd offsets
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) lowNul++;
+    if (head[i + 1] === 0) highNul++;
+  }
+  const units = n / 2;
+  if (highNul >= units / 2 && lowNul < units / 10) return "utf-16le";
+  if (lowNul >= units / 2 && highNul < units / 10) return "utf-16be";
+  return null;
+}
+
 /** Which legacy encoding an undecodable UTF-8 file most likely is, for the error's suggestion. */
 function guessLegacy(sample: Buffer): string {
   const text = new TextDecoder("windows-1251").decode(sample);
@@ -122,7 +143,7 @@ export class DecodeStream extends Transform {
       skip = 2;
       encoding ??= "utf-16be";
     }
-    encoding ??= "utf-8";
+    encoding ??= utf16WithoutBom(first) ?? "utf-8";
     // A BOM that contradicts --encoding is kept as data only if it is not a BOM of that encoding.
     const bomMatches =
       (skip === 3 && encoding === "utf-8") ||

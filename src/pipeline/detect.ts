@@ -8,6 +8,11 @@ export interface Sniffed {
   readonly delimiter: string;
   /** Excel's `sep=X` first line was present (it is kept in the outputs). */
   readonly sepLine: string | null;
+  /**
+   * The delimiter was given, named by `sep=`, or splits the sample into columns. False for a
+   * one-column file, whose "," is only a default: no separator is in use there.
+   */
+  readonly inUse: boolean;
 }
 
 const SEP_LINE = /^sep=(.)\r?\n?/i;
@@ -19,8 +24,8 @@ const SEP_LINE = /^sep=(.)\r?\n?/i;
 export function sniffDelimiter(sample: string, forced?: string): Sniffed {
   const sep = SEP_LINE.exec(sample);
   const sepLine = sep ? sep[0].replace(/\r?\n$/, "") : null;
-  if (forced !== undefined) return { delimiter: forced, sepLine };
-  if (sep) return { delimiter: sep[1]!, sepLine };
+  if (forced !== undefined) return { delimiter: forced, sepLine, inUse: true };
+  if (sep) return { delimiter: sep[1]!, sepLine, inUse: true };
   let best: { delimiter: string; share: number; fields: number } = { delimiter: ",", share: 0, fields: 1 };
   for (const d of DELIMITERS) {
     const reader = new CsvRecordReader({ delimiter: d });
@@ -42,12 +47,13 @@ export function sniffDelimiter(sample: string, forced?: string): Sniffed {
       best = { delimiter: d, share, fields: mode };
     }
   }
-  return { delimiter: best.delimiter, sepLine };
+  return { delimiter: best.delimiter, sepLine, inUse: best.share > 0 };
 }
 
 /** Does a cell look like an address (for header detection and headerless column detection)? */
 export function looksLikeAddress(cell: string): boolean {
-  const s = cell.trim().replace(/^mailto:/i, "").replace(/^.*<([^<>]*)>\s*$/, "$1");
+  // NFKC: an address typed on a CJK IME has a full-width ＠ and letters, which cleaning folds.
+  const s = cell.normalize("NFKC").trim().replace(/^mailto:/i, "").replace(/^.*<([^<>]*)>\s*$/, "$1");
   return s.length <= 320 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(s);
 }
 
@@ -75,6 +81,9 @@ const EXACT_NAMES: ReadonlySet<string> = new Set(
     "мейл", "е мейл", "эл адрес", "пошта", "електронна пошта", "адреса електронної пошти",
     "correo", "correo electronico", "correo electrónico", "email de contacto",
     "courriel", "adresse email", "adresse e mail", "adresse électronique", "mél",
+    // Outlook's contact export in French and Italian names the column so ("Adresse de
+    // messagerie", "Indirizzo posta elettronica"), next to "Type de messagerie" and the like.
+    "adresse de messagerie", "adresse messagerie", "indirizzo posta elettronica", "indirizzo di posta elettronica",
     "e mail adresse", "email adresse", "emailadresse", "indirizzo email", "posta elettronica",
     "e posta", "e posta adresi", "endereço de email", "endereço de e mail", "adres email",
     "adres e mail", "e mailadres",
@@ -89,7 +98,7 @@ const EXACT_NAMES: ReadonlySet<string> = new Set(
 );
 
 const CONTAINS =
-  /(^|\s)(e ?mails?|mail|почта|пошта|емейл|имейл|correo|courriel|e ?post)($|\s)|email|e-mail|почт|sähköposti|メール|邮箱|邮件|郵件|郵箱|이메일/u;
+  /(^|\s)(e ?mails?|mail|почта|пошта|емейл|имейл|correo|courriel|e ?post|messagerie)($|\s)|email|e-mail|почт|sähköposti|posta elettronica|メール|邮箱|邮件|郵件|郵箱|이메일/u;
 
 /**
  * Names of columns that describe the address rather than hold it: consent, status, bounce data,

@@ -21,7 +21,7 @@ export interface Pending {
 }
 
 /** The part of the layout intake reads. */
-export type IntakeLayout = Pick<Layout, "delimiter" | "width" | "recordWidth" | "emailIndex" | "ownOutput">;
+export type IntakeLayout = Pick<Layout, "delimiter" | "width" | "recordWidth" | "emailIndex" | "ownOutput" | "lineIsCell">;
 
 /**
  * Records in, rows out: numbers every record as a data row, sorts out the ones that cannot be
@@ -36,6 +36,7 @@ export class RowIntake {
   private readonly recordWidth: number;
   private readonly emailIndex: number;
   private readonly ownOutput: boolean;
+  private readonly lineIsCell: boolean;
 
   constructor(
     layout: IntakeLayout,
@@ -48,6 +49,7 @@ export class RowIntake {
     this.recordWidth = layout.recordWidth;
     this.emailIndex = layout.emailIndex;
     this.ownOutput = layout.ownOutput;
+    this.lineIsCell = layout.lineIsCell;
   }
 
   /**
@@ -94,6 +96,7 @@ export class RowIntake {
       if (fields.length > fullWidth && fields.slice(fullWidth).every((f) => f === "")) {
         fields = fields.slice(0, fullWidth); // a trailing delimiter adds only empty fields
       }
+      if (this.lineIsCell && fields.length > 1) fields = [record.raw];
       if (fields.length !== fullWidth) {
         malformed = { code: "malformed_row", problem: "field_count", raw: showEscapedBytes(record.raw), expected: fullWidth, found: record.fields.length };
       } else {
@@ -137,3 +140,4 @@ function swallowsRecords(record: CsvRecord, delimiter: string, width: number, em
   }
   return false;
 }
+

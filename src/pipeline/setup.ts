@@ -41,6 +41,12 @@ export interface Layout {
   /** Fields a well-formed input record has: `width`, plus the sweep_* columns of our own output. */
   readonly recordWidth: number;
   readonly emailIndex: number;
+  /**
+   * A one-column file with no separator in use: each line is the cell, commas and all, so an
+   * address typed `petr@mail,ru` reaches the cleaner (which repairs that slip) instead of being
+   * split into two fields and rejected as a malformed row.
+   */
+  readonly lineIsCell: boolean;
   /** The input is our own output (a second sweep replaces the sweep_* columns). */
   readonly ownOutput: boolean;
   /** What the report says was detected. */
@@ -104,6 +110,7 @@ export function detectLayout(sample: string, final: boolean, o: LayoutOptions): 
     width,
     recordWidth: ownOutput ? width + SWEEP_COLUMNS.length : width,
     emailIndex,
+    lineIsCell: !sniffed.inUse && width === 1 && !ownOutput,
     ownOutput,
     detection: {
       delimiter: sniffed.delimiter,
@@ -165,13 +172,20 @@ export async function openOutputs(paths: { readonly clean: string; readonly reje
  * than a column name — consuming a data row as a header would lose it silently.
  */
 function looksLikeHeader(fields: readonly string[], emailColumn: string | undefined): boolean {
-  if (fields.some(looksLikeAddress)) return false;
+  if (fields.some((f) => looksLikeAddress(f) || ADDRESS_WITH_SLIP.test(f.normalize("NFKC").trim()))) return false;
   if (emailColumn !== undefined && /^\d+$/.test(emailColumn)) {
     const cell = (fields[Number(emailColumn) - 1] ?? "").trim();
     if (cell.includes("@") || /^[^\s]+\.[a-z]{2,}$/i.test(cell)) return false;
   }
   return true;
 }
+
+/**
+ * A cell that is an address with a slip the cleaner repairs (`ivan@@mail.ru`, `ivan@gmail`):
+ * text on both sides of the `@`, no spaces. No column name is written so; taking a headerless
+ * list's first subscriber for a header would lose that row and fail the column detection.
+ */
+const ADDRESS_WITH_SLIP = /^[^\s@]+@{1,2}[^\s@]+$/u;
 
 const STATUSES: ReadonlySet<string> = new Set(["valid", "risky", "unknown", "invalid"]);
 

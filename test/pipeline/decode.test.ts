@@ -22,6 +22,24 @@ describe("DecodeStream", () => {
     expect(stream.info).toMatchObject({ encoding: "utf-8", bom: false, detected: true });
   });
 
+  it.each([
+    ["utf-16le", Buffer.from(sample, "utf16le")],
+    ["utf-16be", Buffer.from(sample, "utf16le").swap16()],
+  ])("detects %s without a BOM from its NUL bytes (SQL Server bcp -w)", async (encoding, bytes) => {
+    for (const chunk of [1, 4, 64]) {
+      const { text, stream } = await decode(bytes, { chunk });
+      expect(text).toBe(sample);
+      expect(stream.info).toMatchObject({ encoding, bom: false, detected: true });
+    }
+  });
+
+  it("keeps UTF-8 for text without NUL bytes, CJK included", async () => {
+    const cjk = "メール,名前\ntaro@docomo.ne.jp,一郎\n";
+    const { text, stream } = await decode(Buffer.from(cjk));
+    expect(text).toBe(cjk);
+    expect(stream.info.encoding).toBe("utf-8");
+  });
+
   it("strips and reports a UTF-8 BOM", async () => {
     const { text, stream } = await decode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sample)]), { chunk: 2 });
     expect(text).toBe(sample);

@@ -15,7 +15,7 @@ describe("sniffDelimiter", () => {
   });
 
   it("honours Excel's sep= line", () => {
-    expect(sniffDelimiter("sep=;\r\na;b\n")).toEqual({ delimiter: ";", sepLine: "sep=;" });
+    expect(sniffDelimiter("sep=;\r\na;b\n")).toEqual({ delimiter: ";", sepLine: "sep=;", inUse: true });
   });
 
   it("honours a forced delimiter", () => {
@@ -34,6 +34,10 @@ describe("chooseEmailColumn", () => {
     [["Name", "EMAIL", "Email Opt-In"], 1, "exact"],
     [["Secondary Email", "Email", "Email Opt-In"], 1, "exact"],
     [["Name", "Work Email", "Opt"], 1, "contains"],
+    // Outlook contact exports in French and Italian, with their type/display-name neighbours.
+    [["Nom", "Adresse de messagerie", "Type de messagerie"], 1, "exact"],
+    [["Nome", "Indirizzo posta elettronica", "Tipo posta elettronica"], 1, "exact"],
+    [["Nom", "Adresse messagerie (pro)", "Ville"], 1, "contains"],
   ])("%j → column %i (%s)", (header, index, how) => {
     expect(chooseEmailColumn(header, rows, undefined, "f.csv")).toEqual({ index, how });
   });
@@ -92,6 +96,8 @@ describe("looksLikeAddress", () => {
     ["Ann <a@b.com>", true],
     ["email", false],
     ["a@b", false],
+    ["taro＠docomo.ne.jp", true],
+    ["ｔａｒｏ@docomo.ne.jp", true],
   ])("%j → %s", (cell, expected) => {
     expect(looksLikeAddress(cell)).toBe(expected);
   });

@@ -28,7 +28,7 @@ function records(text: string, delimiter = ","): CsvRecord[] {
   return [...reader.push(text), ...reader.end()];
 }
 
-const THREE: IntakeLayout = { delimiter: ",", width: 3, recordWidth: 3, emailIndex: 1, ownOutput: false };
+const THREE: IntakeLayout = { delimiter: ",", width: 3, recordWidth: 3, emailIndex: 1, ownOutput: false, lineIsCell: false };
 
 async function intakeOf(layout: IntakeLayout = THREE) {
   const counts = emptyCounts();
@@ -59,6 +59,22 @@ describe("RowIntake.take", () => {
     expect(p.check === null).toBe(cells === null);
     expect(counts.inputRows).toBe(1);
     expect(counts.blankRows).toBe(0);
+  });
+
+  it.each<[string, string, string[] | null]>([
+    ["a comma slip in a one-column file stays in the cell", "petr@mail,ru", ["petr@mail,ru"]],
+    ["a quoted cell is still unquoted", '"Doe, John" <john@example.org>', ["Doe, John <john@example.org>"]],
+    ["a trailing delimiter is still only empty fields", "ann@example.org,", ["ann@example.org"]],
+  ])("one column, no separator in use: %s", async (_, line, cells) => {
+    const { intake } = await intakeOf({ delimiter: ",", width: 1, recordWidth: 1, emailIndex: 0, ownOutput: false, lineIsCell: true });
+    const p = intake.take(records(line)[0]!)!;
+    expect(p.malformed).toBeNull();
+    expect(p.cells).toEqual(cells);
+  });
+
+  it("one column whose separator is in use: extra fields are still a malformed row", async () => {
+    const { intake } = await intakeOf({ delimiter: ",", width: 1, recordWidth: 1, emailIndex: 0, ownOutput: false, lineIsCell: false });
+    expect(malformedProblem(intake.take(records("petr@mail,ru")[0]!)!.malformed)).toBe("field_count");
   });
 
   it("reports expected and found field counts, the raw text shown readably", async () => {

@@ -20,6 +20,11 @@ describe("detectLayout", () => {
     ["our own output", "Email,sweep_status,sweep_reasons,sweep_detail,sweep_original_email,sweep_suggestion,sweep_row\na@example.org,valid,,,,,1\n", { header: ["Email"], width: 1, recordWidth: 7, ownOutput: true }, "a@example.org,valid,,,,,1\n"],
     ["our own headerless output", "Ann,a@example.org,valid,,,,,1\nBob,b@example.org,risky,role_account,x,,,2\n", { header: null, width: 2, recordWidth: 8, emailIndex: 1, ownOutput: true }, "Ann,a@example.org,valid,,,,,1\nBob,b@example.org,risky,role_account,x,,,2\n"],
     ["an empty file", "", { width: 1, emailIndex: 0, header: null }, ""],
+    ["a headerless list whose first address has a slip", "ivan@@mail.ru\npetr@mail.ru\n", { header: null, width: 1, emailIndex: 0 }, "ivan@@mail.ru\npetr@mail.ru\n"],
+    ["a headerless list whose first address is full-width", "taro＠docomo.ne.jp\nhana@ezweb.ne.jp\n", { header: null, width: 1 }, "taro＠docomo.ne.jp\nhana@ezweb.ne.jp\n"],
+    ["one column: no separator in use, the line is the cell", "Email\nivan@mail.ru\npetr@mail,ru\n", { header: ["Email"], width: 1, lineIsCell: true }, "ivan@mail.ru\npetr@mail,ru\n"],
+    ["one column named by sep=: its separator is in use", "sep=,\nEmail\nivan@mail.ru\n", { width: 1, lineIsCell: false }, "ivan@mail.ru\n"],
+    ["two columns: the separator is in use", "Name,Email\nAnn,ann@example.org\n", { width: 2, lineIsCell: false }, "Ann,ann@example.org\n"],
   ])("%s", (_, sample, expected, body) => {
     const layout = layoutOf(sample);
     expect(layout).toMatchObject(expected);
