@@ -9,7 +9,15 @@
  * file in memory; the memos of a run (per domain, per address) store copies instead.
  */
 export function detach(s: string): string {
-  return Buffer.from(s, "utf8").toString("utf8");
+  return Buffer.from(s, "utf16le").toString("utf16le");
+}
+
+/**
+ * A flat copy of `s`, code unit for code unit (lone surrogates too, which stand for undecodable
+ * input bytes and must survive): for short leftovers that would otherwise pin a 64 KB chunk.
+ */
+export function copyText(s: string): string {
+  return Buffer.from(s, "utf16le").toString("utf16le");
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);

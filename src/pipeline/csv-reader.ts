@@ -1,3 +1,4 @@
+import { copyText } from "../owned.js";
 import type { MalformedProblem } from "../reasons.js";
 
 /**
@@ -131,7 +132,9 @@ export class CsvRecordReader {
       }
       break; // wait for more data (at the end, parseRecord never leaves an unquoted record open)
     }
-    this.buf = pos >= buf.length ? "" : buf.slice(pos);
+    // A copy, not a slice: a slice would keep the whole chunk alive until the next text arrives,
+    // and a caller that waits in between would see it promoted to the old generation.
+    this.buf = pos >= buf.length ? "" : copyText(buf.slice(pos));
   }
 
   /** Position after the line terminator that starts at `nl` (CRLF counts as one). */

@@ -95,3 +95,14 @@ describe("CsvRecordReader", () => {
     );
   });
 });
+
+describe("CsvRecordReader across texts", () => {
+  it("keeps a record cut between two texts code unit for code unit, lone surrogates included", () => {
+    // Lone surrogates stand for undecodable input bytes (decode.ts) and must reach the row intact.
+    const reader = new CsvRecordReader({ delimiter: "," });
+    expect([...reader.records("id,email\n1,a\ud800b@x.")]).toHaveLength(1);
+    const [row] = [...reader.records("com,\udfff\n")];
+    expect(row?.fields).toEqual(["1", "a\ud800b@x.com", "\udfff"]);
+    expect(row?.raw).toBe("1,a\ud800b@x.com,\udfff");
+  });
+});
