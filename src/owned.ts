@@ -6,17 +6,11 @@
 /**
  * A copy of `s` that shares no memory with the string it was sliced from. V8 keeps a slice's
  * parent alive, so a long-lived map keyed by slices of 64 KB input chunks would keep the whole
- * file in memory; the memos of a run (per domain, per address) store copies instead.
+ * file in memory; the memos of a run (per domain, per address) store copies instead. Copied code
+ * unit for code unit (UTF-16), so lone surrogates — undecodable input bytes, see decode.ts —
+ * survive; V8 still makes a one-byte string of one-byte text.
  */
 export function detach(s: string): string {
-  return Buffer.from(s, "utf16le").toString("utf16le");
-}
-
-/**
- * A flat copy of `s`, code unit for code unit (lone surrogates too, which stand for undecodable
- * input bytes and must survive): for short leftovers that would otherwise pin a 64 KB chunk.
- */
-export function copyText(s: string): string {
   return Buffer.from(s, "utf16le").toString("utf16le");
 }
 

@@ -1,4 +1,4 @@
-import { copyText } from "../owned.js";
+import { detach } from "../owned.js";
 import type { MalformedProblem } from "../reasons.js";
 
 /**
@@ -134,7 +134,7 @@ export class CsvRecordReader {
     }
     // A copy, not a slice: a slice would keep the whole chunk alive until the next text arrives,
     // and a caller that waits in between would see it promoted to the old generation.
-    this.buf = pos >= buf.length ? "" : copyText(buf.slice(pos));
+    this.buf = pos >= buf.length ? "" : detach(buf.slice(pos));
   }
 
   /** Position after the line terminator that starts at `nl` (CRLF counts as one). */
