@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import type { Readable } from "node:stream";
+import { addAbortSignal, type Readable } from "node:stream";
 import { normalizeAndValidate } from "../address/normalize.js";
 import { asReadError, interruptedBy, MailsweepError } from "../errors.js";
 import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS, type CsvRecord } from "../pipeline/csv-reader.js";
@@ -10,6 +9,7 @@ import { checkHeaderNames } from "../pipeline/detect.js";
 import { guardCell, needsGuard, unguardCell } from "../formula.js";
 import { AtomicCsvWriter, syncDir } from "../pipeline/output.js";
 import { prepareOutDir, resolveInput, sameFile, stemOf } from "../pipeline/paths.js";
+import { decodedText, fileBytes } from "../pipeline/bytes.js";
 import { probeSample, readCsv } from "../pipeline/records.js";
 import type { SoftThreshold, Store } from "../store/index.js";
 import { classifyBounce } from "./classify.js";
@@ -119,9 +119,10 @@ export async function classifyBounceLog(opts: BounceLogOptions): Promise<BounceL
   const formulaGuard = opts.formulaGuard ?? true;
   const format = opts.format ?? "auto";
   const decoder = new DecodeStream({ encoding: opts.encoding, fileLabel: label });
-  const input: Readable = opts.input === "-" ? (opts.stdin ?? process.stdin) : createReadStream(opts.input, { highWaterMark: 64 * 1024 });
+  const input: AsyncIterable<Buffer> =
+    opts.input === "-" ? addAbortSignal(opts.signal ?? new AbortController().signal, opts.stdin ?? process.stdin) : fileBytes(opts.input, 64 * 1024, opts.signal);
   const hash = createHash("sha256");
-  input.on("data", (chunk: Buffer) => hash.update(chunk));
+  const texts = decodedText(input, decoder, (chunk) => hash.update(chunk));
 
   const stats = new SummaryBuilder();
   const outcomes: BounceOutcome[] = [];
@@ -282,7 +283,7 @@ export async function classifyBounceLog(opts: BounceLogOptions): Promise<BounceL
   };
 
   try {
-    await readCsv(input, decoder, start, () => reader, feed, opts.signal);
+    await readCsv(texts, start, () => reader, feed, opts.signal);
     if (opts.signal?.aborted) throw interruptedBy(opts.signal, "no output was written and nothing was applied");
     const w = writer as AtomicCsvWriter | null;
     const l = layout as Layout | null;

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import type { Readable } from "node:stream";
+import { addAbortSignal, type Readable } from "node:stream";
 import { DomainAnalyzer, type TypoMode } from "../check/domain.js";
 import { dataSources } from "../check/sources.js";
 import type { DnsChecker } from "../dns/index.js";
@@ -13,6 +12,7 @@ import { createTypoCorrector, type TypoCorrector } from "../typos/index.js";
 import type { VerdictPolicy } from "../verdict.js";
 import { checkAccounting, emptyCounts } from "./counts.js";
 import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS, type CsvRecord } from "./csv-reader.js";
+import { decodedText, fileBytes } from "./bytes.js";
 import { DecodeStream } from "./decode.js";
 import { RowEmitter } from "./emit.js";
 import { recordHistory, type HistoryNote } from "./history.js";
@@ -131,10 +131,11 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
   let prefetching: Promise<void> | null = null;
 
   const decoder = new DecodeStream({ encoding: opts.encoding, fileLabel: label });
-  const source: Readable = inputPath === null ? (opts.stdin ?? process.stdin) : createReadStream(inputPath, { highWaterMark: 64 * 1024 });
+  const bytes: AsyncIterable<Buffer> =
+    inputPath === null ? addAbortSignal(opts.signal ?? new AbortController().signal, opts.stdin ?? process.stdin) : fileBytes(inputPath, 64 * 1024, opts.signal);
   let bytesRead = 0;
   const inputHash = createHash("sha256"); // identifies the list's content in the sweep history
-  source.on("data", (chunk: Buffer) => {
+  const texts = decodedText(bytes, decoder, (chunk) => {
     bytesRead += chunk.length;
     inputHash.update(chunk);
   });
@@ -202,7 +203,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
   };
 
   try {
-    await readCsv(source, decoder, start, () => reader, feed, opts.signal);
+    await readCsv(texts, start, () => reader, feed, opts.signal);
     const rows = run as Rows | null;
     while (window.length > 0) await rows!.emitter.emit(window.shift()!);
     lookahead.abort();

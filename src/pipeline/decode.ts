@@ -161,13 +161,8 @@ export class DecodeStream extends Transform {
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     try {
-      if (this.head !== null) {
-        this.head = Buffer.concat([this.head, chunk]);
-        if (this.head.length < 4) return cb();
-        chunk = this.start(this.head);
-        this.head = null;
-      }
-      this.decodeChunk(chunk, false);
+      const text = this.decodeBytes(chunk);
+      if (text.length > 0) this.push(text);
       cb();
     } catch (err) {
       cb(err as Error);
@@ -176,20 +171,39 @@ export class DecodeStream extends Transform {
 
   override _flush(cb: TransformCallback): void {
     try {
-      if (this.head !== null) {
-        const rest = this.start(this.head);
-        this.head = null;
-        this.decodeChunk(rest, true);
-      } else {
-        this.decodeChunk(Buffer.alloc(0), true);
-      }
+      const text = this.decodeRest();
+      if (text.length > 0) this.push(text);
       cb();
     } catch (err) {
       cb(err as Error);
     }
   }
 
-  private decodeChunk(chunk: Buffer, final: boolean): void {
+  /**
+   * The text of the next bytes, decoded at once (without the stream): nothing of `chunk` is kept
+   * (an incomplete character at its end is copied), so the caller may reuse its buffer.
+   */
+  decodeBytes(chunk: Buffer): string {
+    if (this.head !== null) {
+      this.head = Buffer.concat([this.head, chunk]);
+      if (this.head.length < 4) return "";
+      chunk = this.start(this.head);
+      this.head = null;
+    }
+    return this.decodeChunk(chunk, false);
+  }
+
+  /** The text left at the end of the input. */
+  decodeRest(): string {
+    if (this.head !== null) {
+      const rest = this.start(this.head);
+      this.head = null;
+      return this.decodeChunk(rest, true);
+    }
+    return this.decodeChunk(Buffer.alloc(0), true);
+  }
+
+  private decodeChunk(chunk: Buffer, final: boolean): string {
     const buf = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     let text: string;
     let used: number;
@@ -209,7 +223,7 @@ export class DecodeStream extends Transform {
     }
     this.carry = Buffer.from(buf.subarray(used));
     this.offset += used;
-    if (text.length > 0) this.push(text);
+    return text;
   }
 
   /**

@@ -1,8 +1,7 @@
-import { createReadStream } from "node:fs";
-import { pipeline } from "node:stream/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DomainAnalyzer } from "../check/domain.js";
 import { CsvRecordReader } from "./csv-reader.js";
+import { decodedText, fileBytes } from "./bytes.js";
 import { DecodeStream } from "./decode.js";
 
 /**
@@ -58,30 +57,24 @@ export function quickDomain(cell: string): string | null {
 export async function prefetchDomains(o: PrefetchOptions): Promise<void> {
   const reader = new CsvRecordReader({ delimiter: o.delimiter });
   const pending: Promise<unknown>[] = [];
-  await pipeline(
-    // 16 KB, not the main pass's 64 KB: the look-ahead waits inside a chunk (for DNS, or for the
-    // main pass), and a chunk held across a young-generation GC is promoted whole.
-    createReadStream(o.path, { highWaterMark: 16 * 1024 }),
-    new DecodeStream({ encoding: o.encoding, fileLabel: o.path }),
-    async (texts: AsyncIterable<string>) => {
-      let seen = 0;
-      for await (const text of texts) {
-        for (const record of reader.records(text)) {
-          if (++seen % USEFULNESS_EVERY === 0 && !o.stillUseful()) return;
-          while (seen - o.mainRecords() > MAX_AHEAD && !o.signal.aborted) await sleep(AHEAD_POLL_MS);
-          const cell = record.fields[o.emailIndex];
-          if (cell === undefined) continue;
-          const domain = quickDomain(cell);
-          if (domain === null) continue;
-          const before = o.analyzer.size;
-          const result = o.analyzer.analyze(domain, domain);
-          if (o.analyzer.size !== before && result instanceof Promise) {
-            pending.push(result);
-            if (pending.length > o.maxPending) await pending.shift();
-          }
-        }
+  // 16 KB, not the main pass's 64 KB: the look-ahead waits inside a chunk (for DNS, or for the
+  // main pass), and a chunk held across a young-generation GC is promoted whole.
+  const texts = decodedText(fileBytes(o.path, 16 * 1024, o.signal), new DecodeStream({ encoding: o.encoding, fileLabel: o.path }));
+  let seen = 0;
+  for await (const text of texts) {
+    for (const record of reader.records(text)) {
+      if (++seen % USEFULNESS_EVERY === 0 && !o.stillUseful()) return;
+      while (seen - o.mainRecords() > MAX_AHEAD && !o.signal.aborted) await sleep(AHEAD_POLL_MS);
+      const cell = record.fields[o.emailIndex];
+      if (cell === undefined) continue;
+      const domain = quickDomain(cell);
+      if (domain === null) continue;
+      const before = o.analyzer.size;
+      const result = o.analyzer.analyze(domain, domain);
+      if (o.analyzer.size !== before && result instanceof Promise) {
+        pending.push(result);
+        if (pending.length > o.maxPending) await pending.shift();
       }
-    },
-    { signal: o.signal },
-  );
+    }
+  }
 }

@@ -1,7 +1,4 @@
-import type { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { CsvRecordReader, type CsvRecord } from "./csv-reader.js";
-import type { DecodeStream } from "./decode.js";
 import { sniffDelimiter, type Sniffed } from "./detect.js";
 
 /**
@@ -14,40 +11,34 @@ export interface RecordSource {
 }
 
 /**
- * Read a CSV stream whose dialect is decided from its first text (`clean` and `bounces` both do):
+ * Read CSV text whose dialect is decided from its first text (`clean` and `bounces` both do):
  * `start(text, final)` gathers text until it can set up the reader, then returns the text to read
  * (or null to wait for more; with `final` it must decide). Records go to `feed` in input order;
- * reading waits while `feed` does (backpressure through stream/promises pipeline).
+ * the next text is read only after `feed` is done with the last (backpressure).
  */
 export async function readCsv(
-  source: Readable,
-  decoder: DecodeStream,
+  texts: AsyncIterable<string>,
   start: (text: string, final: boolean) => Promise<string | null>,
   reader: () => RecordSource | null,
   feed: (records: Iterable<CsvRecord>) => Promise<void>,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  await pipeline(
-    source,
-    decoder,
-    async (texts: AsyncIterable<string>) => {
-      for await (const text of texts) {
-        const ready = reader();
-        if (ready !== null) {
-          await feed(ready.records(text));
-          continue;
-        }
-        const body = await start(text, false);
-        if (body !== null) await feed(reader()!.records(body));
-      }
-      if (reader() === null) {
-        const body = await start("", true);
-        if (body !== null) await feed(reader()!.records(body));
-      }
-      await feed(reader()!.rest());
-    },
-    { signal: signal ?? new AbortController().signal },
-  );
+  for await (const text of texts) {
+    signal?.throwIfAborted();
+    const ready = reader();
+    if (ready !== null) {
+      await feed(ready.records(text));
+      continue;
+    }
+    const body = await start(text, false);
+    if (body !== null) await feed(reader()!.records(body));
+  }
+  signal?.throwIfAborted();
+  if (reader() === null) {
+    const body = await start("", true);
+    if (body !== null) await feed(reader()!.records(body));
+  }
+  await feed(reader()!.rest());
 }
 
 export interface Probe {
