@@ -74,12 +74,13 @@ export const AUTO_REPLY: AutoReplyRule = {
     /risposta automatica|fuori (?:ufficio|sede)/,
     /автоматический ответ|автоответ|я в отпуске/,
     /自动回复|自動返信|自動応答|不在にしております/,
+    /automatisch antwoord|afwezigheidsbericht|odpowied[zź] automatyczna|otomatik yan[ıi]t|automatick[aá] odpov[eě][dď]|автоматична відповідь|자동 ?응답|부재 ?중/,
   ],
   comment:
     'Exchange/Outlook: "Automatic reply: ..." and "Out of Office: I am currently away and will return on Monday"; vacation(1): "I am on vacation"; "I am on annual leave until 3 June"; ' +
     'Outlook German: "Abwesenheitsnotiz" / "Automatische Antwort"; French "Réponse automatique : Je suis absent du bureau"; Spanish "Respuesta automática: fuera de la oficina"; ' +
     'Portuguese "Resposta automática: fora do escritório"; Italian "Risposta automatica: fuori ufficio"; Russian "Автоматический ответ: Я в отпуске"; ' +
-    'Chinese "自动回复"; Japanese "自動返信：ただいま不在にしております"; help desks: "This is an automated response confirming that we have received your message"',
+    'Chinese "自动回复"; Japanese "自動返信：ただいま不在にしております"; Outlook subjects: Dutch "Automatisch antwoord:", Polish "Odpowiedź automatyczna:", Turkish "Otomatik yanıt:", Czech "Automatická odpověď:", Ukrainian "Автоматична відповідь:", Korean "자동 응답:" / Naver "부재중"; help desks: "This is an automated response confirming that we have received your message"',
 };
 
 export const PHRASE_RULES: readonly PhraseRule[] = [
@@ -135,7 +136,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /allowed[- ]senders list/,
       /senderfilterconfig/,
       /blocked senders/,
-      /marked (?:your )?(?:messages?|e-?mails?) as spam|spam reporting address/,
+      /marked (?:your |this |the )?(?:messages?|e-?mails?) as spam|spam reporting address/,
       /unsubscribed address/,
     ],
     comment:
@@ -143,7 +144,26 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       '"550 5.7.1 RESOLVER.RST.AuthRequired; authentication required"; "550 5.7.124 Sender not in allowed-senders list"; ' +
       'Exchange: "550 5.1.0 Sender denied as sender\'s email address is on SenderFilterConfig list"; Mimecast: "550 Rejected by header based Blocked Senders - https://community.mimecast.com/docs/DOC-1369#550"; ' +
       'Mailgun (the recipient complained or unsubscribed, it is not the message): "Not delivering to a user who marked your messages as spam"; "Not delivering to unsubscribed address"; ' +
-      'SendGrid dropped-event reasons: "Spam Reporting Address", "Unsubscribed Address"',
+      'SendGrid dropped-event reasons: "Spam Reporting Address", "Unsubscribed Address"; Postmark SpamComplaint: "The subscriber explicitly marked this email as spam."',
+  },
+  // ESPs that refuse to send to an address that bounced hard before say "blacklist"/"blocked"
+  // about the ADDRESS (their own suppression list), not about the sender's IP: it must win over
+  // dnsbl and reputation-block.
+  {
+    id: "esp-previous-bounce",
+    category: "mailbox_unknown",
+    patterns: [/(?:because of|due to) (?:a )?previous (?:hard[- ]?)?bounce/, /previously (?:hard[- ])?bounced/],
+    comment:
+      'Mandrill reject reason: "Recipient is on the rejection blacklist because of a previous hard bounce"; Brevo "blocked" event: "Recipient is blocked because of previous hard bounce"; ' +
+      'Mailgun: "Not delivering to previously bounced address"',
+  },
+  {
+    id: "challenge-response",
+    category: "recipient_policy",
+    patterns: [/challenge[- ]response|challenge asking for verification|spam arrest|mailfrontier matador/],
+    comment:
+      'Postmark bounce type ChallengeVerification: "The bounce is a challenge asking for verification you actually sent the email. Typcial challenges are made by Spam Arrest, or MailFrontier Matador." ' +
+      '(the recipient\'s whitelisting system; its product names contain "spam")',
   },
   {
     id: "gmail-recipient-policy",
@@ -355,6 +375,12 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /your access to submit messages/,
       /ironport\.com\/reputation|senderbase/,
       /tosa@rx\.t-online\.de|\(t-online\)/,
+      /blocked for abuse/,
+      /smtp-error-codes\.php#bl\d{6}/,
+      /(?:from|ip) \[?\d{1,3}(?:\.\d{1,3}){3}\]? is (?:currently |temporarily )?blocked/,
+      /(?:has )?blocked (?:this|your|the sending) ip\b/,
+      /blocked by (?:the )?recipient's isp/,
+      /\b(?:mail|spam) block:|known spam source/,
     ],
     comment:
       'Gmail: "550-5.7.1 Gmail has detected that this message is likely suspicious due to the very low reputation of the sending IP address"; ' +
@@ -365,7 +391,12 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'Barracuda/Exchange: "554 5.7.1 Your access to submit messages to this e-mail system has been rejected."; IronPort: "550 5.7.1 Mail from 192.0.2.1 refused - see http://www.ironport.com/reputation"; ' +
       'T-Online: "554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)"; "550 5.7.1 Mail rejected (T-Online)"; ' +
       'GMX: "421-IP address is temporarily blocked. For explanation visit https://postmaster.gmx.net/en/error-messages?c=tb"; ' +
-      'Mimecast: "550 Local CT IP Reputation - (reject) https://community.mimecast.com/docs/DOC-1369#550", "550 Global CT IP Reputation - (reject)"',
+      'Mimecast: "550 Local CT IP Reputation - (reject) https://community.mimecast.com/docs/DOC-1369#550", "550 Global CT IP Reputation - (reject)"; ' +
+      'AT&T: "421 4.3.0 alph130 Blocked for abuse. Please contact abuse_rbl@abuse-att.net"; Comcast error-code pages BL000000-BL000010 are its block list family: ' +
+      '"554 5.7.1 comcast 192.0.2.1 Not allowed to send mail (DYN). See http://postmaster.comcast.net/smtp-error-codes.php#BL000010"; ' +
+      'Verizon: "571 Email from 192.0.2.1 is currently blocked by Verizon Online\'s anti-spam system"; Spectrum: "554 5.7.1 Spectrum has blocked this IP. ... AUP#1260"; ' +
+      'Postmark bounce type Blocked: "The email was blocked by the recipient\'s ISP or server."; SparkPost bounce_class 50/51: "Mail Block: The message was blocked by the receiver.", ' +
+      '"Spam Block: The message was blocked by the receiver as coming from a known spam source."',
   },
   {
     id: "rate-limit",
@@ -459,7 +490,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /message filtered|content denied|malicious (?:url|link)/,
       /спам/,
       /нежелательн/,
-      /垃圾邮件|迷惑メール|スパム/,
+      /垃圾邮件|迷惑メール|スパム|스팸(?:으로|메일| 메일|성|이|을|필터)/,
     ],
     comment:
       'Gmail: "550-5.7.1 Our system has detected that this message is likely unsolicited mail"; Yahoo: "554 5.7.9 Message not accepted for policy reasons"; ' +
@@ -477,6 +508,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     patterns: [
       /message size/,
       /message (?:is )?too (?:large|big)/,
+      // SparkPost bounce_class 23: "Too Large: The message bounced because it was too large for the recipient."
+      /\bit was too (?:large|big)\b/,
       /message length exceeds/,
       /exceeds? (?:the )?(?:fixed )?max(?:imum)? (?:message )?size/,
       /message file too big/,
@@ -535,6 +568,9 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /не удалось (?:установить соединение|подключиться|соединиться)/,
       /превышено время ожидания/,
       /соединение (?:отклонено|разорвано|сброшено)/,
+      // Mailjet error "connection issue"; SparkPost bounce_class 24 "soft bounced due to a timeout".
+      /connection (?:issue|problem|error)/,
+      /due to a time-?out/,
     ],
     comment:
       'Postfix: "connect to mx.example.com[192.0.2.1]:25: Connection timed out"; "lost connection with mx.example.com[192.0.2.1] while receiving the initial server greeting"; ' +
@@ -558,6 +594,9 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /\bservfail\b/,
       /malformed or unexpected name server reply/,
       /host name lookup failure/,
+      // Postmark DnsError: "A temporary DNS error."; SparkPost bounce_class 21: "DNS Failure: The
+      // message bounced due to a DNS failure." (both soft); a named NXDOMAIN stays domain_invalid.
+      /\ba (?:temporary )?dns (?:error|failure)(?!.{0,80}(?:nxdomain|nonexistent|does not exist))/,
     ],
     comment:
       'Postfix: "Host or domain name not found. Name service error for name=example.com type=MX: Host not found, try again"; ' +
@@ -587,6 +626,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /null ?mx/,
       /mx records point to non-existent hosts/,
       /bad destination system/,
+      /invalid domain(?! name)|the domain of this (?:e-?mail )?address does not exist/,
+      /no mail host/,
     ],
     comment:
       'Postfix: "Host or domain name not found. Name service error for name=exmaple.com type=A: Host not found"; ' +
@@ -594,7 +635,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'qmail: "Sorry, I couldn\'t find any host named exmaple.com. (#5.1.2)"; Exim: "550 Unrouteable address"; ' +
       'Microsoft: "550 5.4.310 DNS domain exmaple.com does not exist [Message=InfoDomainNonexistent]"; Postfix: "556 5.1.10 Recipient address rejected: Domain example.com does not accept mail (nullMX)"; ' +
       'Mailgun: "No MX for exmaple.com"; SendGrid (Go resolver): "unable to get mx info: failed to get IPs from PTR record: lookup exmaple.com: no such host"; ' +
-      'Gmail NDR: "Your message was not delivered to bob@exmaple.com because the domain exmaple.com couldn’t be found. Check for typos or unnecessary spaces and try again."',
+      'Gmail NDR: "Your message was not delivered to bob@exmaple.com because the domain exmaple.com couldn’t be found. Check for typos or unnecessary spaces and try again."; ' +
+      'Brevo: "Invalid domain: the domain of this email address does not exist"; Mailjet error_related_to "domain": "invalid domain", "no mail host"',
   },
   {
     id: "domain-not-found-intl",
@@ -606,10 +648,14 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /dominio[^.]{0,20}no existe|dom[ií]nio (?:inexistente|n[aã]o existe)|dominio (?:inesistente|non esiste)/,
       /несуществующ(?:ий|его) домен/,
       /域名[^。]{0,10}(?:不存在|无法解析)|ドメイン[^。]{0,10}(?:存在しません|見つかりません)/,
+      /도메인[^.]{0,15}(?:찾을 수 없|존재하지 않)/,
+      /domein[^.]{0,30} bestaat niet|onbekend domein/,
+      /domena[^.]{0,20} nie istnieje|dom[eé]na[^.]{0,20} neexistuje|alan ad[ıi][^.]{0,20} (?:bulunamad|mevcut de[gğ]il)/,
+      /домен[^.]{0,40}не (?:існує|знайдено)/,
     ],
     comment:
       'Localised replies, a rule of their own so that their patterns only run when their words occur (see prefilter.ts): ' +
-      'Yandex: "Домен example.su не существует"; "Domain existiert nicht"; "da die Domäne nicht existiert"; "域名不存在"; "ドメインが見つかりません"; "Le domaine n\'existe pas"; "El dominio no existe"; "Domínio inexistente"; "Dominio inesistente"',
+      'Yandex: "Домен example.su не существует"; "Domain existiert nicht"; Korean "도메인을 찾을 수 없습니다"; Dutch "Het domein bestaat niet"; Polish "Domena nie istnieje"; Czech "Doména neexistuje"; Turkish "Alan adı bulunamadı"; Ukrainian "Домен не існує"; "da die Domäne nicht existiert"; "域名不存在"; "ドメインが見つかりません"; "Le domaine n\'existe pas"; "El dominio no existe"; "Domínio inexistente"; "Dominio inesistente"',
   },
   {
     id: "mailbox-disabled",
@@ -626,12 +672,15 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /(?:user|mailbox) (?:has )?expired/,
       /\(554\.30\)/,
       /compte du destinataire est bloqu|account (?:isn't|is not) enabled/,
+      /no longer provides (?:e-?mail|mail) service/,
+      /mailbox inactive/,
     ],
     comment:
       'Gmail: "550-5.2.1 The email account that you tried to reach is disabled"; Yahoo: "554 delivery error: dd Sorry your message to bob@yahoo.com cannot be delivered. This mailbox is disabled (554.30)"; ' +
       'Mail.ru: "550 Message was not accepted -- invalid mailbox. Local mailbox bob@mail.ru is unavailable: account is disabled"; ' +
       'Outlook.com: "550 5.2.1 Mailbox locked due to inactivity"; Postfix/cPanel: "550 5.2.1 Mailbox is disabled"; ' +
-      'Orange: "550 5.5.0 Le compte du destinataire est bloqué. The recipient account isn\'t enabled. OFR_999 [999]"',
+      'Orange: "550 5.5.0 Le compte du destinataire est bloqué. The recipient account isn\'t enabled. OFR_999 [999]"; ' +
+      'Verizon after moving its mail to AOL: "550 5.1.1 <bob@verizon.net>: Recipient address rejected: verizon.net no longer provides email service"; Mailjet error "mailbox inactive"',
   },
   {
     id: "mailbox-disabled-intl",
@@ -643,16 +692,23 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /conta(?: de e-?mail)?(?: est[aá])? (?:desativada|desabilitada|bloqueada|suspensa|cancelada)/,
       /casella[^.]{0,30}(?:disattivata|disabilitata|bloccata|sospesa)/,
       /(?:ящик|аккаунт|учетная запись|учётная запись|пользователь)[^.]{0,40}(?:заблокирован|отключ[её]н|удал[её]н|неактив|деактивирован|заморожен)/,
+      /휴면 계정|휴면계정|계정이 (?:정지|비활성|잠겨)|계정 (?:정지|비활성|잠금)/,
+      /(?:account|postvak|mailbox)[^.]{0,20} (?:is )?(?:uitgeschakeld|gedeactiveerd|geblokkeerd|opgeheven)/,
+      /konto[^.]{0,20} (?:zablokowane|zawieszone|wy[lł][aą]czone|nieaktywne|dezaktywowane)/,
+      /hesap[^.]{0,20} (?:devre d[ıi][sş][ıi]|ask[ıi]ya al[ıi]nd|kapat[ıi]ld|engellendi|pasif)/,
+      /[uú][cč]et[^.]{0,20} (?:je )?(?:zablokov|deaktivov|zru[sš]en|pozastaven)/,
+      /(?:обліков[а-я]{0,3} запис|скриньк[а-я]{0,3}|акаунт)[^.]{0,30}(?:заблоковано|заблокован|вимкнен|деактивован)/,
     ],
     comment:
       'Localised replies (own rule: see domain-not-found-intl): Yandex: "550 5.2.1 Почтовый ящик заблокирован"; "Postfach ist deaktiviert"; "Compte désactivé"; ' +
-      '"Cuenta deshabilitada"; "La cuenta de correo está deshabilitada"; "Conta desativada"; "Casella disattivata"',
+      '"Cuenta deshabilitada"; "La cuenta de correo está deshabilitada"; "Conta desativada"; "Casella disattivata"; Naver "휴면 계정" (dormant account); Dutch "Dit account is uitgeschakeld"; ' +
+      'Polish "Konto zostało zablokowane"; Turkish "Hesap devre dışı bırakıldı"; Czech (Seznam) "Účet je zablokován"; Ukrainian (ukr.net) "Обліковий запис заблоковано"',
   },
   {
     id: "mailbox-full",
     category: "mailbox_full",
     patterns: [
-      /mailbox (?:is )?(?:temporarily )?full/,
+      /(?:mailbox|inbox)[ _](?:is )?(?:temporarily )?full/,
       /over ?quota/,
       /quota ?exceeded/,
       /transient\/mailboxfull/,
@@ -661,6 +717,9 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /(?:inbox|mailbox|disk) (?:is )?out of (?:space|storage)/,
       /storage (?:quota|limit) exceeded/,
       /recipient's mailbox is full/,
+      // Postfix local(8) hitting mailbox_size_limit: "cannot update mailbox /var/mail/bob for user bob. error writing message: File too large"
+      /error writing message: (?:file too large|disk quota exceeded)/,
+      /bouncesubtype\W{0,5}mailboxfull/,
     ],
     comment:
       'Gmail: "452-4.2.2 The email account that you tried to reach is over quota"; Yandex: "552 5.2.2 Mailbox size limit exceeded"; ' +
@@ -680,6 +739,11 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /(?:mailbox|postvak|brievenbus) (?:is )?vol(?![a-z])/,
       /skrzynka[^.]{0,30} (?:pe[lł]na|przepe[lł]niona)/,
       /скриньк[а-я]{0,3}[^.]{0,20}переповнен/,
+      /(?:메일함|편지함|사서함)[^.]{0,20}(?:가득|용량[^.]{0,5}(?:부족|초과))/,
+      /(?:mailbox|postvak|brievenbus)[^.]{0,30} vol(?![a-z])/,
+      /przekroczon[a-z]{0,2} [^.]{0,30}skrzynk|pojemno[sś][cć] skrzynki/,
+      /posta kutusu[^.]{0,10} (?:dolu|doldu)|kota(?:s[ıi])? a[sş][ıi]ld[ıi]/,
+      /schr[aá]nk[a-zá-ž]{0,3}[^.]{0,20} (?:je )?(?:pln[aá]|zapln[eě]n)|p[rř]ekro[cč]en[aá]? kv[oó]ta/,
       /ящик[^.]{0,20}переполнен|переполнен[^.]{0,20}ящик/,
       /превышен[аы]? (?:размер|квота|лимит)[^.]{0,30}ящик/,
       /空间已满|容量已满|邮箱已满|信箱已满|空间不足|容量超过|容量が超過|容量を超過|容量超過|メールボックスがいっぱい|メールボックスが満杯/,
@@ -687,7 +751,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     comment:
       'Localised replies (own rule: see domain-not-found-intl): Orange: "552 5.2.2 Boite du destinataire pleine. Recipient mailbox full. OFR_417 [417]"; ' +
       'Mail.ru: "Почтовый ящик получателя переполнен"; "Das Postfach des Empfängers ist voll"; "Boîte aux lettres pleine"; "El buzón del destinatario está lleno"; ' +
-      '"Caixa postal cheia"; "Casella piena"; "Mailbox vol"; "Skrzynka pełna"; "Скринька переповнена"; "收件人邮箱空间已满"; "メールボックスの容量が超過しています"',
+      '"Caixa postal cheia"; "Casella piena"; "Mailbox vol"; "De mailbox van de ontvanger is vol"; "Skrzynka pełna"; "Przekroczony limit pojemności skrzynki"; "Скринька переповнена"; ' +
+      'Naver "받는 사람의 메일함 용량이 부족합니다", "수신자의 메일함이 가득 찼습니다"; Turkish "Alıcının posta kutusu dolu"; Czech "Schránka příjemce je plná"; "收件人邮箱空间已满"; "メールボックスの容量が超過しています"',
   },
   {
     id: "ms-dbeb",
@@ -700,7 +765,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     id: "mailbox-unknown",
     category: "mailbox_unknown",
     patterns: [
-      /user (?:is )?unknown|unknown (?:user|recipient|mailbox|address|local[- ]part)/,
+      /user (?:is )?unknown|unknown[ _](?:user|recipient|mailbox|address|local[- ]part)/,
       /(?:recipient|addressee) (?:is )?unknown/,
       /no such (?:user|recipient|mailbox|account|address|person)/,
       /no mailbox (?:here )?by that name/,
@@ -719,6 +784,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /mailbox (?:unavailable|not available)/,
       /\bofr_416\b/,
       /\S wasn't found at \S/,
+      // Postmark BadEmailAddress "Invalid email address."; Mandrill invalid: "The recipient address is not a valid email address"
+      /invalid e-?mail address|not a valid e-?mail address/,
     ],
     comment:
       'Postfix: "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown in local recipient table"; cPanel Exim: "550 No Such User Here"; ' +
@@ -741,7 +808,12 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /usuario (?:desconocido|no existe|no encontrado|inexistente)|direcci[oó]n[^.]{0,30} no existe/,
       /usu[aá]rio (?:desconhecido|n[aã]o (?:existe|encontrado)|inexistente)|endere[cç]o[^.]{0,30} n[aã]o existe/,
       /utente (?:sconosciuto|inesistente|non esiste)|indirizzo[^.]{0,30} (?:non esiste|inesistente)/,
-      /gebruiker (?:onbekend|bestaat niet)/,
+      /gebruiker (?:onbekend|bestaat niet)|adres[^.]{0,20} bestaat niet|ontvanger (?:is )?onbekend/,
+      /(?:주소|계정|사용자|아이디)[^.]{0,15}(?:존재하지 않|찾을 수 없)|존재하지 않는 (?:메일 ?)?(?:주소|계정|사용자|아이디)/,
+      /nie ma takiego (?:u[zż]ytkownika|adresu|konta|adresata|odbiorcy)|(?:adres|konto|odbiorca|adresat)[^.]{0,20} nie istnieje/,
+      /kullan[ıi]c[ıi][^.]{0,10} (?:bulunamad|yok|mevcut de[gğ]il)|b[öo]yle bir (?:kullan[ıi]c[ıi]|adres)/,
+      /(?:u[zž]ivatel|adres[aá]t|schr[aá]nka)[^.]{0,20} neexistuje|nezn[aá]m[yý] (?:u[zž]ivatel|adres[aá]t)/,
+      /(?:скриньк[а-я]{0,3}|адрес[а-я]{0,2}|отримувач[а-я]{0,2})[^.]{0,10} не існує/,
       /u[zż]ytkownik[^.]{0,20} nie istnieje|nieznany u[zż]ytkownik/,
       /користувач[а-я]{0,3}[^.]{0,20}не (?:знайдено|існує)/,
       /нет такого (?:пользователя|ящика|адреса|адресата|получателя)/,
@@ -753,20 +825,21 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     comment:
       'Localised replies (own rule: see domain-not-found-intl): WEB.DE: "550 5.1.1 <bob@web.de>: Empfänger unbekannt"; Rambler: "550 5.1.1 Пользователь не найден"; ' +
       'Gmail in Russian: "Нет такого пользователя"; "Adresse introuvable"; "Die E-Mail-Adresse existiert nicht"; "Usuario desconocido"; "Usuário desconhecido"; ' +
-      '"Utente sconosciuto"; "Gebruiker onbekend"; "Użytkownik nie istnieje"; "Користувача не знайдено"; Locaweb: "Usuário não encontrado"; Chinese providers: "收件人邮箱不存在", "用户不存在"; Japanese: "宛先のメールアドレスは存在しません"',
+      '"Utente sconosciuto"; "Gebruiker onbekend"; "Użytkownik nie istnieje"; "Користувача не знайдено"; Locaweb: "Usuário não encontrado"; Chinese providers: "收件人邮箱不存在", "用户不存在"; Japanese: "宛先のメールアドレスは存在しません"; ' +
+      'Daum/Kakao "존재하지 않는 메일 주소입니다"; Dutch "Het e-mailadres bestaat niet"; Polish "Nie ma takiego użytkownika"; Turkish "Böyle bir kullanıcı yok"; Czech (Seznam) "Adresát neexistuje"; Ukrainian "Такої поштової скриньки не існує"',
   },
   {
     id: "esp-suppressed",
     category: "mailbox_unknown",
     patterns: [
       /has suppressed sending to this address|on the suppression list for your account|bounced address/,
-      /permanent\/(?:noemail|suppressed|onaccountsuppressionlist)/,
+      /permanent\/(?:noemail|suppressed|onaccountsuppressionlist)|bouncesubtype\W{0,5}(?:noemail|suppressed|onaccountsuppressionlist)/,
       /^hard[- ]?bounced?\.?$/,
     ],
     comment:
       'ESP exports, where the ESP refused to send because the address bounced hard before, or labels the bounce only by type: ' +
       'Amazon SES: "Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address."; ' +
-      'Mailgun: "Not delivering to previously bounced address"; SendGrid: "Bounced Address"; SES bounce type "Permanent/NoEmail"; Mailchimp export: "hard bounce"',
+      'Mailgun: "Not delivering to previously bounced address"; SendGrid: "Bounced Address"; SES bounce type "Permanent/NoEmail" (notification JSON: "bounceType: Permanent; bounceSubType: NoEmail"); Mailchimp export: "hard bounce"',
   },
 
   // Gave-up notices come after the recipient causes: Exim writes "Mailbox quota exceeded:
@@ -820,14 +893,17 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /temporair|tempor[aá]ri[ao]|temporal|temporane[ao]|vor(?:ü|ue)bergehend/,
       /delivery (?:is|has been) delayed|will continue to be attempted|could not send message for past/,
       /server (?:is )?(?:temporarily )?(?:unavailable|busy)|unavailable or busy/,
-      /^soft[- ]?bounced?\.?$|transient\/general/,
+      /^soft[- ]?bounced?\.?$|transient\/general|bouncetype\W{0,5}transient|\bsoft bounced? due to/,
+      /tijdelijk|probeer (?:het )?later|tymczasow|spr[oó]buj (?:ponownie )?p[oó][zź]niej|ge[cç]ici|daha sonra tekrar|do[cč]asn|zkuste to pozd[eě]ji|тимчасов|спробуйте пізніше|일시적/,
     ],
     comment:
       'Gmail: "421-4.7.0 Try again later, closing connection"; "450-4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered"; ' +
       'Exim: "451 Temporary local problem - please try later"; Postfix: "451 4.3.0 <bob@example.com>: Temporary lookup failure"; RFC 5321: "452 Requested action not taken: insufficient system storage"; ' +
       'Yandex: "451 4.7.1 Sorry, the service is currently unavailable. Please come back later"; Orange: "421 mwinf5c08 ME Service refuse. Veuillez essayer plus tard. OFR004_104 [104]"; ' +
       'Exchange: "Delivery is delayed to these recipients or groups: bob@example.com This message hasn\'t been delivered yet. Delivery will continue to be attempted."; ' +
-      'sendmail: "Warning: could not send message for past 4 hours"; SES bounce type "Transient/General"; Mailchimp export: "soft bounce"; "Zustellung vorübergehend fehlgeschlagen"',
+      'sendmail: "Warning: could not send message for past 4 hours"; SES bounce type "Transient/General"; Mailchimp export: "soft bounce"; "Zustellung vorübergehend fehlgeschlagen"; ' +
+      'SES notification JSON: "bounceType: Transient; bounceSubType: General"; SparkPost bounce_class 20: "Soft Bounce: The message soft bounced due to an unspecified reason."; Dutch "Tijdelijke fout, probeer het later opnieuw"; Polish "Błąd tymczasowy, spróbuj ponownie później"; ' +
+      'Turkish "Geçici hata, lütfen daha sonra tekrar deneyin"; Czech "Dočasná chyba, zkuste to později"; Ukrainian "Тимчасова помилка, спробуйте пізніше"; Korean "일시적인 오류"',
   },
   {
     id: "recipient-policy",
@@ -855,7 +931,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
 
 /** Marks a reply as transient even when the code is 5xx (issue 5: "temporary", "try again later"). */
 export const TRANSIENT_TEXT =
-  /temporar(?:y|ily)|try (?:again )?later|(?<!and )try again|come back later|gr[ae]y ?list|временн|попробуйте (?:позже|повторить)|повторите (?:попытку )?позже|essayer plus tard|temporair|tempor[aá]ri[ao]|temporal|temporane[ao]|vor(?:ü|ue)bergehend/;
+  /temporar(?:y|ily)|try (?:again )?later|(?<!and )try again|come back later|gr[ae]y ?list|временн|попробуйте (?:позже|повторить)|повторите (?:попытку )?позже|essayer plus tard|temporair|tempor[aá]ri[ao]|temporal|temporane[ao]|vor(?:ü|ue)bergehend|tijdelijk|tymczasow|ge[cç]ici|do[cč]asn|тимчасов|일시적/;
 
 export interface EnhancedRule {
   readonly id: string;
