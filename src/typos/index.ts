@@ -182,17 +182,15 @@ function decideDelegated(domain: string, lists: TypoLists): TypoDecision {
     }
   }
   if (label.length >= MIN_LABEL_FOR_SUFFIX_EDIT) {
-    for (const t of lists.targetsByLabel.get(label) ?? []) {
-      // Same name, suffix one edit away: `mail.co`, `yahoo.cm`.
-      if (osaDistance(suffix, t.suffix, 1) === 1) found.add(t.domain);
-      // Same name under a country's commercial zone where the provider has none: `gmail.co.uk`.
-      if (
-        t.suffix === "com" &&
-        label.length >= MIN_LABEL_FOR_LETTER_EDIT &&
-        (suffix.startsWith("co.") || suffix.startsWith("com."))
-      ) {
-        found.add(t.domain);
-      }
+    const sameName = lists.targetsByLabel.get(label) ?? [];
+    // Same name, suffix one edit away: `mail.co`, `yahoo.cm`, `hotmail.com.bt`.
+    const slipped = sameName.filter((t) => osaDistance(suffix, t.suffix, 1) === 1);
+    for (const t of slipped) found.add(t.domain);
+    // Same name under a country's commercial zone where the provider has none: `gmail.co.uk`.
+    // Only when no zone of the provider is one slip away: `hotmail.com.bt` is Hotmail Brazil
+    // mistyped, not hotmail.com.
+    if (slipped.length === 0 && label.length >= MIN_LABEL_FOR_LETTER_EDIT && (suffix.startsWith("co.") || suffix.startsWith("com."))) {
+      for (const t of sameName) if (t.suffix === "com") found.add(t.domain);
     }
   }
   if (found.size !== 1) return NONE; // nothing near, or two providers equally near: no guess

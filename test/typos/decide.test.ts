@@ -182,6 +182,10 @@ const ZONE_SLIPS: readonly (readonly [string, string])[] = [
   ["yahoo.co.jo", "yahoo.co.jp"],
   ["hotmail.com.mz", "hotmail.com.mx"],
   ["yahoo.cd.uk", "yahoo.co.uk"],
+  ["hotmail.con.br", "hotmail.com.br"],
+  // A real zone one slip from the provider's own zone wins over "the provider has no zone here,
+  // so .com": `.bt` is next to `.br`, so this is Hotmail Brazil, not hotmail.com.
+  ["hotmail.com.bt", "hotmail.com.br"],
 ];
 
 describe("decide: provider under a mistyped second-level zone", () => {
