@@ -67,7 +67,8 @@ function decideWith(raw: string, lists: TypoLists, edu: ReadonlySet<string>, gov
   if (!isDelegatedTld(tld)) return decideUndelegated(domain, tld, lists);
 
   const registrable = registrableDomain(domain);
-  if (registrable === null || registrable !== domain) return NONE; // mail hosts of an organisation
+  if (registrable === null) return NONE;
+  if (registrable !== domain) return decideZoneSlip(domain, registrable, lists); // else a mail host of an organisation
   if (lists.known.has(registrable)) return NONE;
   if (matchesSector(registrable, domain, edu) || matchesSector(registrable, domain, gov)) return NONE;
   return decideDelegated(domain, lists);
@@ -137,6 +138,34 @@ function truncatesSeveral(domain: string, lists: TypoLists): boolean {
   return false;
 }
 
+/**
+ * `uol.con.br`, `hotmail.com.mz`, `yahoo.co.jo`: a provider's exact name under a country zone
+ * whose second level is not a registry category (not on the Public Suffix List), one slip away
+ * from the category the provider lives in (`com.br`, `com.mx`, `co.jp`). tldts reads `con.br` as
+ * an organisation and `uol` as one of its hosts, so the rule for organisations' hosts would never
+ * look at it; yet the provider's name followed by a zone one slip from its own is the clear
+ * reading, and `con.br` may exist but is not the provider. Only ever a suggestion, which DNS
+ * upgrades to a fix when the typed domain cannot receive mail.
+ */
+function decideZoneSlip(domain: string, registrable: string, lists: TypoLists): TypoDecision {
+  const dot = domain.indexOf(".");
+  // Exactly `<name>.<zone>` with a two-label zone: a longer host (`mx1.uol.con.br`) is somebody's
+  // infrastructure, not a typed provider address.
+  if (domain.slice(dot + 1) !== registrable || registrable.split(".").length !== 2) return NONE;
+  const label = domain.slice(0, dot);
+  const found = (lists.targetsByLabel.get(label) ?? []).filter(
+    (t) => t.suffix.includes(".") && osaDistance(registrable, t.suffix, 1) === 1,
+  );
+  const only = found.length === 1 ? found[0] : undefined;
+  if (only === undefined) return NONE; // nothing near, or two zones equally near: no guess
+  return {
+    kind: "suggest",
+    to: only.domain,
+    why: `${registrable} is not a registry zone; ${only.suffix} is one slip away`,
+    dnsUpgradable: true,
+  };
+}
+
 function decideDelegated(domain: string, lists: TypoLists): TypoDecision {
   const suffix = publicSuffix(domain);
   if (suffix === null || suffix === domain) return NONE;
@@ -153,17 +182,15 @@ function decideDelegated(domain: string, lists: TypoLists): TypoDecision {
     }
   }
   if (label.length >= MIN_LABEL_FOR_SUFFIX_EDIT) {
-    for (const t of lists.targetsByLabel.get(label) ?? []) {
-      // Same name, suffix one edit away: `mail.co`, `yahoo.cm`.
-      if (osaDistance(suffix, t.suffix, 1) === 1) found.add(t.domain);
-      // Same name under a country's commercial zone where the provider has none: `gmail.co.uk`.
-      if (
-        t.suffix === "com" &&
-        label.length >= MIN_LABEL_FOR_LETTER_EDIT &&
-        (suffix.startsWith("co.") || suffix.startsWith("com."))
-      ) {
-        found.add(t.domain);
-      }
+    const sameName = lists.targetsByLabel.get(label) ?? [];
+    // Same name, suffix one edit away: `mail.co`, `yahoo.cm`, `hotmail.com.bt`.
+    const slipped = sameName.filter((t) => osaDistance(suffix, t.suffix, 1) === 1);
+    for (const t of slipped) found.add(t.domain);
+    // Same name under a country's commercial zone where the provider has none: `gmail.co.uk`.
+    // Only when no zone of the provider is one slip away: `hotmail.com.bt` is Hotmail Brazil
+    // mistyped, not hotmail.com.
+    if (slipped.length === 0 && label.length >= MIN_LABEL_FOR_LETTER_EDIT && (suffix.startsWith("co.") || suffix.startsWith("com."))) {
+      for (const t of sameName) if (t.suffix === "com") found.add(t.domain);
     }
   }
   if (found.size !== 1) return NONE; // nothing near, or two providers equally near: no guess

@@ -171,6 +171,37 @@ describe("decide: suggest under a real TLD", () => {
   });
 });
 
+// A provider's name under a country zone that is no registry category, one slip from the
+// provider's own (`con.br` for `com.br`): tldts reads the zone as an organisation, yet the
+// provider is the clear reading. Suggested, DNS-upgradable; never for longer hosts or other names.
+const ZONE_SLIPS: readonly (readonly [string, string])[] = [
+  ["uol.con.br", "uol.com.br"],
+  ["uol.cm.br", "uol.com.br"],
+  ["uol.com.be", "uol.com.br"],
+  ["terra.co.br", "terra.com.br"],
+  ["yahoo.co.jo", "yahoo.co.jp"],
+  ["hotmail.com.mz", "hotmail.com.mx"],
+  ["yahoo.cd.uk", "yahoo.co.uk"],
+  ["hotmail.con.br", "hotmail.com.br"],
+  // A real zone one slip from the provider's own zone wins over "the provider has no zone here,
+  // so .com": `.bt` is next to `.br`, so this is Hotmail Brazil, not hotmail.com.
+  ["hotmail.com.bt", "hotmail.com.br"],
+];
+
+describe("decide: provider under a mistyped second-level zone", () => {
+  it.each(ZONE_SLIPS)("%s → %s (suggest, dnsUpgradable)", (typed, intended) => {
+    expect(typos.decide(typed)).toMatchObject({ kind: "suggest", to: intended, dnsUpgradable: true });
+  });
+  it.each([
+    ["mx1.uol.con.br"], // a host inside somebody's zone, not a typed provider address
+    ["acme.con.br"], // no provider of that name
+    ["mail.ru.net"], // mail.ru's suffix is one label: nothing to slip within
+    ["uol.com.bt"], // com.bt is a real zone: the short-name rule for real zones applies
+  ])("%s is left alone", (domain) => {
+    expect(typos.decide(domain)).toEqual({ kind: "none" });
+  });
+});
+
 // Organisation domains with a misspelt TLD: suggested, but no provider, so DNS cannot upgrade.
 const SUGGEST_TLD: readonly (readonly [string, string])[] = [
   ["acme-widgets.con", "acme-widgets.com"],
