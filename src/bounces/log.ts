@@ -4,7 +4,7 @@ import { addAbortSignal, type Readable } from "node:stream";
 import { normalizeAndValidate } from "../address/normalize.js";
 import { asReadError, interruptedBy, MailsweepError } from "../errors.js";
 import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS, type CsvRecord } from "../pipeline/csv-reader.js";
-import { DecodeStream, hasEscapedBytes, showEscapedBytes } from "../pipeline/decode.js";
+import { InputDecoder, hasEscapedBytes, showEscapedBytes } from "../pipeline/decode.js";
 import { checkHeaderNames } from "../pipeline/detect.js";
 import { guardCell, needsGuard, unguardCell } from "../formula.js";
 import { AtomicCsvWriter, syncDir } from "../pipeline/output.js";
@@ -118,7 +118,7 @@ export async function classifyBounceLog(opts: BounceLogOptions): Promise<BounceL
   const now = opts.now ?? new Date();
   const formulaGuard = opts.formulaGuard ?? true;
   const format = opts.format ?? "auto";
-  const decoder = new DecodeStream({ encoding: opts.encoding, fileLabel: label });
+  const decoder = new InputDecoder({ encoding: opts.encoding, fileLabel: label });
   const input: AsyncIterable<Buffer> =
     opts.input === "-" ? addAbortSignal(opts.signal ?? new AbortController().signal, opts.stdin ?? process.stdin) : fileBytes(opts.input, 64 * 1024, opts.signal);
   const hash = createHash("sha256");

@@ -1,11 +1,11 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { createReadStream, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import { pipeline } from "node:stream/promises";
 import { normalizeAndValidate } from "../address/normalize.js";
 import { MailsweepError } from "../errors.js";
 import { CsvRecordReader } from "../pipeline/csv-reader.js";
-import { DecodeStream, hasEscapedBytes } from "../pipeline/decode.js";
+import { decodedText, fileBytes } from "../pipeline/bytes.js";
+import { InputDecoder, hasEscapedBytes } from "../pipeline/decode.js";
 import { chooseEmailColumn, looksLikeAddress, sniffDelimiter } from "../pipeline/detect.js";
 import { guardCell, unguardCell } from "../formula.js";
 import { AtomicCsvWriter, syncDir } from "../pipeline/output.js";
@@ -90,11 +90,9 @@ interface FileEntry {
 async function readAddressFile(path: string, reason: SuppressionReason, note: string | undefined): Promise<FileEntry[]> {
   if (!existsSync(path)) throw new MailsweepError("no_input", `Cannot read ${path}: no such file.`);
   let text = "";
-  const decoder = new DecodeStream({ fileLabel: path });
+  const decoder = new InputDecoder({ fileLabel: path });
   try {
-    await pipeline(createReadStream(path), decoder, async (chunks: AsyncIterable<string>) => {
-      for await (const chunk of chunks) text += chunk;
-    });
+    for await (const chunk of decodedText(fileBytes(path, 64 * 1024), decoder)) text += chunk;
   } catch (err) {
     if (err instanceof MailsweepError) throw err;
     throw new MailsweepError("no_input", `Cannot read ${path}: ${(err as Error).message}`, { cause: err });

@@ -1,5 +1,5 @@
 import { open } from "node:fs/promises";
-import type { DecodeStream } from "./decode.js";
+import type { InputDecoder } from "./decode.js";
 
 /**
  * A file's bytes in chunks read into ONE reused buffer: each chunk is valid until the next one is
@@ -23,12 +23,12 @@ export async function* fileBytes(path: string, chunkSize: number, signal?: Abort
 }
 
 /**
- * Text from bytes, decoded as each chunk arrives (DecodeStream.decodeBytes keeps nothing of a
+ * Text from bytes, decoded as each chunk arrives (InputDecoder.decodeBytes keeps nothing of a
  * chunk, so a reused buffer is safe). `onBytes` sees every chunk first (hashing, progress).
  */
 export async function* decodedText(
   chunks: AsyncIterable<Buffer>,
-  decoder: DecodeStream,
+  decoder: InputDecoder,
   onBytes?: (chunk: Buffer) => void,
 ): AsyncGenerator<string> {
   for await (const chunk of chunks) {

@@ -13,7 +13,7 @@ import type { VerdictPolicy } from "../verdict.js";
 import { checkAccounting, emptyCounts } from "./counts.js";
 import { CsvRecordReader, DEFAULT_MAX_RECORD_CHARS, type CsvRecord } from "./csv-reader.js";
 import { decodedText, fileBytes } from "./bytes.js";
-import { DecodeStream } from "./decode.js";
+import { InputDecoder } from "./decode.js";
 import { RowEmitter } from "./emit.js";
 import { recordHistory, type HistoryNote } from "./history.js";
 import { RowIntake, type Pending } from "./intake.js";
@@ -130,7 +130,7 @@ export async function cleanList(opts: CleanOptions): Promise<CleanResult> {
   const lookahead = new AbortController();
   let prefetching: Promise<void> | null = null;
 
-  const decoder = new DecodeStream({ encoding: opts.encoding, fileLabel: label });
+  const decoder = new InputDecoder({ encoding: opts.encoding, fileLabel: label });
   const bytes: AsyncIterable<Buffer> =
     inputPath === null ? addAbortSignal(opts.signal ?? new AbortController().signal, opts.stdin ?? process.stdin) : fileBytes(inputPath, 64 * 1024, opts.signal);
   let bytesRead = 0;

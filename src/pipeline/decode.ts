@@ -1,6 +1,5 @@
 import { isUtf8 } from "node:buffer";
 import { TextDecoder } from "node:util";
-import { Transform, type TransformCallback } from "node:stream";
 import { MailsweepError } from "../errors.js";
 import { fixCp1252 } from "./cp1252.js";
 
@@ -103,15 +102,21 @@ function guessLegacy(sample: Buffer): string {
   return high > 0 && cyrillic / high > 0.8 ? "windows-1251" : "windows-1252";
 }
 
-export interface DecodeStreamOptions {
+export interface InputDecoderOptions {
   /** `--encoding`: skip detection. */
   readonly encoding?: string | undefined;
   /** Named in error messages. */
   readonly fileLabel: string;
 }
 
-/** A Transform from bytes to strings (object mode on the readable side). */
-export class DecodeStream extends Transform {
+/**
+ * Bytes to text, chunk by chunk (see bytes.ts for the loop): detects the encoding from the BOM
+ * or the bytes, keeps an incomplete character for the next chunk, and turns undecodable bytes
+ * into lone surrogates. Not a stream Transform on purpose: decoding at once, with nothing
+ * queued, lets the caller reuse its read buffer and keeps text from waiting in a queue long
+ * enough to be promoted to the old generation.
+ */
+export class InputDecoder {
   readonly info: DecodeInfo;
   private decoder: TextDecoder | null = null;
   private framing: Framing = "utf8";
@@ -121,10 +126,7 @@ export class DecodeStream extends Transform {
   private readonly fileLabel: string;
   private readonly forced: string | undefined;
 
-  constructor(opts: DecodeStreamOptions) {
-    // One decoded chunk ahead, not the object-mode default of 16: text waiting in a queue outlives
-    // young-generation GCs and is promoted (16 × 64 KB of it, all run long, was most of the heap growth).
-    super({ readableObjectMode: true, readableHighWaterMark: 1 });
+  constructor(opts: InputDecoderOptions) {
     this.fileLabel = opts.fileLabel;
     this.forced = opts.encoding === undefined ? undefined : canonicalEncoding(opts.encoding);
     this.info = { encoding: this.forced ?? "utf-8", bom: false, detected: this.forced === undefined };
@@ -159,28 +161,8 @@ export class DecodeStream extends Transform {
     return first.subarray(skip);
   }
 
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    try {
-      const text = this.decodeBytes(chunk);
-      if (text.length > 0) this.push(text);
-      cb();
-    } catch (err) {
-      cb(err as Error);
-    }
-  }
-
-  override _flush(cb: TransformCallback): void {
-    try {
-      const text = this.decodeRest();
-      if (text.length > 0) this.push(text);
-      cb();
-    } catch (err) {
-      cb(err as Error);
-    }
-  }
-
   /**
-   * The text of the next bytes, decoded at once (without the stream): nothing of `chunk` is kept
+   * The text of the next bytes, decoded at once: nothing of `chunk` is kept
    * (an incomplete character at its end is copied), so the caller may reuse its buffer.
    */
   decodeBytes(chunk: Buffer): string {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { DomainAnalyzer } from "../check/domain.js";
 import { CsvRecordReader } from "./csv-reader.js";
 import { decodedText, fileBytes } from "./bytes.js";
-import { DecodeStream } from "./decode.js";
+import { InputDecoder } from "./decode.js";
 
 /**
  * The DNS look-ahead of `clean`: a second, light reader of the same file that runs ahead of the
@@ -59,7 +59,7 @@ export async function prefetchDomains(o: PrefetchOptions): Promise<void> {
   const pending: Promise<unknown>[] = [];
   // 16 KB, not the main pass's 64 KB: the look-ahead waits inside a chunk (for DNS, or for the
   // main pass), and a chunk held across a young-generation GC is promoted whole.
-  const texts = decodedText(fileBytes(o.path, 16 * 1024, o.signal), new DecodeStream({ encoding: o.encoding, fileLabel: o.path }));
+  const texts = decodedText(fileBytes(o.path, 16 * 1024, o.signal), new InputDecoder({ encoding: o.encoding, fileLabel: o.path }));
   let seen = 0;
   for await (const text of texts) {
     for (const record of reader.records(text)) {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodedText, fileBytes } from "../../src/pipeline/bytes.js";
-import { DecodeStream } from "../../src/pipeline/decode.js";
+import { InputDecoder } from "../../src/pipeline/decode.js";
 import { outputEncoding } from "../../src/pipeline/encode.js";
 
 function tempFile(bytes: Buffer): string {
@@ -15,7 +15,7 @@ function tempFile(bytes: Buffer): string {
 async function readAll(path: string, chunkSize: number, encoding?: string): Promise<{ text: string; bytes: number }> {
   let bytes = 0;
   let text = "";
-  const decoder = new DecodeStream({ encoding, fileLabel: path });
+  const decoder = new InputDecoder({ encoding, fileLabel: path });
   for await (const t of decodedText(fileBytes(path, chunkSize), decoder, (c) => (bytes += c.length))) text += t;
   return { text, bytes };
 }

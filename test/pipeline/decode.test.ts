@@ -1,19 +1,20 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { DecodeStream, firstInvalidUtf8, hasEscapedBytes, showEscapedBytes } from "../../src/pipeline/decode.js";
+import { decodedText } from "../../src/pipeline/bytes.js";
+import { InputDecoder, firstInvalidUtf8, hasEscapedBytes, showEscapedBytes } from "../../src/pipeline/decode.js";
 import { MailsweepError } from "../../src/errors.js";
 
-async function decode(bytes: Buffer, opts: { encoding?: string; chunk?: number } = {}): Promise<{ text: string; stream: DecodeStream }> {
+async function decode(bytes: Buffer, opts: { encoding?: string; chunk?: number } = {}): Promise<{ text: string; stream: InputDecoder }> {
   const size = opts.chunk ?? bytes.length;
   const parts: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += size) parts.push(bytes.subarray(i, i + size));
-  const stream = new DecodeStream({ encoding: opts.encoding, fileLabel: "in.csv" });
+  const stream = new InputDecoder({ encoding: opts.encoding, fileLabel: "in.csv" });
   let text = "";
-  for await (const s of Readable.from(parts).pipe(stream)) text += s as string;
+  for await (const s of decodedText(Readable.from(parts), stream)) text += s;
   return { text, stream };
 }
 
-describe("DecodeStream", () => {
+describe("InputDecoder", () => {
   const sample = "email,имя\nivan@mail.ru,Иван 😀\n";
 
   it.each([1, 2, 3, 5, 64])("decodes UTF-8 split into %i-byte chunks", async (chunk) => {
@@ -84,7 +85,7 @@ describe("DecodeStream", () => {
   });
 
   it("rejects an unknown --encoding as a usage error", () => {
-    expect(() => new DecodeStream({ encoding: "no-such-thing", fileLabel: "x" })).toThrow(/Unknown encoding/);
+    expect(() => new InputDecoder({ encoding: "no-such-thing", fileLabel: "x" })).toThrow(/Unknown encoding/);
   });
 });
 

@@ -12,7 +12,7 @@ import { createTypoCorrector } from "../../src/typos/index.js";
 import { DEFAULT_POLICY, type VerdictPolicy } from "../../src/verdict.js";
 import { emptyCounts } from "../../src/pipeline/counts.js";
 import { CsvRecordReader } from "../../src/pipeline/csv-reader.js";
-import { DecodeStream } from "../../src/pipeline/decode.js";
+import { InputDecoder } from "../../src/pipeline/decode.js";
 import { RowEmitter } from "../../src/pipeline/emit.js";
 import { RowIntake, type Pending } from "../../src/pipeline/intake.js";
 import { detectLayout, openOutputs, type Layout, type Outputs } from "../../src/pipeline/setup.js";
@@ -39,7 +39,7 @@ interface Run {
 
 async function setUp(input: string, o: { policy?: VerdictPolicy; formulaGuard?: boolean; store?: Store } = {}): Promise<Run> {
   const dir = tempDir();
-  const decoder = new DecodeStream({ fileLabel: "list.csv" });
+  const decoder = new InputDecoder({ fileLabel: "list.csv" });
   const layout = detectLayout(input, true, { label: "list.csv", decoder });
   const formulaGuard = o.formulaGuard ?? true;
   const paths = { clean: join(dir, "list.clean.csv"), rejected: join(dir, "list.rejected.csv") };

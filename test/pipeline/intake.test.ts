@@ -5,7 +5,7 @@ import type { MalformedProblem, Reason } from "../../src/reasons.js";
 import { createTypoCorrector } from "../../src/typos/index.js";
 import { emptyCounts } from "../../src/pipeline/counts.js";
 import { CsvRecordReader, type CsvRecord } from "../../src/pipeline/csv-reader.js";
-import { DecodeStream } from "../../src/pipeline/decode.js";
+import { InputDecoder } from "../../src/pipeline/decode.js";
 import { RowIntake, type IntakeLayout } from "../../src/pipeline/intake.js";
 import { detectLayout } from "../../src/pipeline/setup.js";
 
@@ -14,12 +14,10 @@ function analyzer(): DomainAnalyzer {
   return new DomainAnalyzer({ intel: createDomainIntel({ memo: false }), typos: createTypoCorrector({ memo: false }), dns: null, typoMode: "fix" });
 }
 
-/** Bytes through a real DecodeStream: the text and the decoder's evidence about it. */
-async function decode(bytes: Buffer): Promise<{ decoder: DecodeStream; text: string }> {
-  const decoder = new DecodeStream({ fileLabel: "list.csv" });
-  decoder.end(bytes);
-  let text = "";
-  for await (const chunk of decoder) text += chunk as string;
+/** Bytes through a real InputDecoder: the text and the decoder's evidence about it. */
+async function decode(bytes: Buffer): Promise<{ decoder: InputDecoder; text: string }> {
+  const decoder = new InputDecoder({ fileLabel: "list.csv" });
+  const text = decoder.decodeBytes(bytes) + decoder.decodeRest();
   return { decoder, text };
 }
 

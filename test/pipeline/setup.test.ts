@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DecodeStream } from "../../src/pipeline/decode.js";
+import { InputDecoder } from "../../src/pipeline/decode.js";
 import { detectLayout, openOutputs, type Layout } from "../../src/pipeline/setup.js";
 import { removeTempDirs, tempDir } from "../support/fixtures.js";
 
 afterAll(removeTempDirs);
 
 function layoutOf(sample: string, o: { noHeader?: boolean; emailColumn?: string } = {}): Layout {
-  return detectLayout(sample, true, { ...o, label: "list.csv", decoder: new DecodeStream({ fileLabel: "list.csv" }) });
+  return detectLayout(sample, true, { ...o, label: "list.csv", decoder: new InputDecoder({ fileLabel: "list.csv" }) });
 }
 
 describe("detectLayout", () => {
@@ -50,7 +50,7 @@ describe("openOutputs", () => {
   it("writes the sep= hint and the guarded header to both outputs", async () => {
     const dir = tempDir();
     const layout = layoutOf("sep=;\n=Name;Email\nAnn;ann@example.org\n");
-    const decoder = new DecodeStream({ fileLabel: "l.csv" });
+    const decoder = new InputDecoder({ fileLabel: "l.csv" });
     const w = await openOutputs(paths(dir), layout, decoder.info, { formulaGuard: true });
     for (const out of [w.clean, w.rejected]) {
       await out.finish();
@@ -64,7 +64,7 @@ describe("openOutputs", () => {
   it("leaves no temp file when the header cannot be written", async () => {
     const dir = tempDir();
     const layout = layoutOf("Имя,Email\nAnn,ann@example.org\n");
-    const decoder = new DecodeStream({ fileLabel: "l.csv" });
+    const decoder = new InputDecoder({ fileLabel: "l.csv" });
     await expect(openOutputs(paths(dir), layout, decoder.info, { formulaGuard: true, outputEncoding: "windows-1252" })).rejects.toThrow(/windows-1252 cannot hold/);
     expect(readdirSync(dir)).toEqual([]);
   });
